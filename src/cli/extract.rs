@@ -1,0 +1,145 @@
+//! `scrutiny extract`: print one extraction record per document.
+
+use crate::error::ReadError;
+use crate::extract::Extractor;
+use crate::extract::taxonomy::Taxonomy;
+use crate::ingest::{self, DEFAULT_MAX_BYTES};
+use crate::model::Record;
+use crate::pipeline;
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON object per line, per document (for scripts and the scorer).
+    Jsonl,
+    /// One JSON array of all documents, pretty-printed.
+    Json,
+    /// A short human-readable summary per document.
+    Table,
+}
+
+#[derive(Args)]
+#[command(
+    about = "Extract metadata, themes, findings, recommendations and actions from documents",
+    long_about = "Extract metadata, themes, findings, recommendations and actions from documents.\n\n\
+Reads .txt, .md, .html and .htm files; folders are read recursively in a stable order. Other files\n\
+are skipped with a note on stderr. The exit status is 1 if any file failed to read.\n\n\
+Examples:\n  scrutiny extract corpus/\n  scrutiny extract --format table report.txt\n  scrutiny extract --taxonomy my-themes.json reports/ > records.jsonl\n\n\
+The record's fields are described in docs/schema.md."
+)]
+pub struct ExtractArgs {
+    /// Files or folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: OutputFormat,
+    /// A theme taxonomy (JSON, the shape of data/taxonomy.json) to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_BYTES / (1024 * 1024))]
+    pub max_file_mb: u64,
+}
+
+pub fn load_extractor(taxonomy: Option<&PathBuf>) -> anyhow::Result<Extractor> {
+    Ok(match taxonomy {
+        Some(path) => Extractor::new(Taxonomy::from_file(path).context("cannot load the taxonomy")?),
+        None => Extractor::default(),
+    })
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
+    let extractor = load_extractor(args.taxonomy.as_ref())?;
+    let (files, walk_errors) = ingest::discover(&args.paths);
+    let max = args.max_file_mb.saturating_mul(1024 * 1024);
+    let results: Vec<Result<Record, ReadError>> =
+        files.par_iter().map(|p| pipeline::process_file(p, &extractor, max).map(|(_, r)| r)).collect();
+    let mut failed = walk_errors.iter().filter(|e| !e.is_skip()).count();
+    for e in &walk_errors {
+        eprintln!("{}: {}", if e.is_skip() { "note" } else { "error" }, e);
+    }
+    let mut records = Vec::new();
+    for r in results {
+        match r {
+            Ok(rec) => {
+                for w in &rec.warnings {
+                    eprintln!("warning: {}: {w}", rec.path);
+                }
+                records.push(rec);
+            }
+            Err(e) if e.is_skip() => eprintln!("note: {e}"),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        OutputFormat::Jsonl => {
+            for r in &records {
+                serde_json::to_writer(&mut out, r)?;
+                writeln!(out)?;
+            }
+        }
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &records)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Table => write_table(&mut out, &records)?,
+    }
+    out.flush()?;
+    if records.is_empty() && failed == 0 {
+        eprintln!("note: no readable documents found under the given paths");
+    }
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+fn write_table(out: &mut impl Write, records: &[Record]) -> std::io::Result<()> {
+    for r in records {
+        writeln!(out, "{}", r.path)?;
+        writeln!(out, "  title        {}", r.title.as_deref().unwrap_or("-"))?;
+        writeln!(out, "  type         {} ({:?})", r.doc_type.as_str(), r.scope)?;
+        writeln!(out, "  regulators   {}", or_dash(&r.regulators.join(", ")))?;
+        writeln!(out, "  areas        {}", or_dash(&r.areas.join(", ")))?;
+        writeln!(out, "  date         {}", r.date.as_deref().unwrap_or("-"))?;
+        let themes: Vec<String> = r.themes.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        writeln!(out, "  themes       {}", or_dash(&themes.join(", ")))?;
+        writeln!(out, "  findings     {}", r.findings.len())?;
+        for f in &r.findings {
+            writeln!(out, "    [{}] {}", f.polarity.as_str(), f.text)?;
+        }
+        writeln!(out, "  recommendations {}", r.recommendations.len())?;
+        for rec in &r.recommendations {
+            writeln!(out, "    [{}] {}", rec.actor.as_deref().unwrap_or("-"), rec.text)?;
+        }
+        if !r.actions.is_empty() {
+            writeln!(out, "  actions      {}", r.actions.len())?;
+            for a in &r.actions {
+                writeln!(
+                    out,
+                    "    {} {} due {}: {}",
+                    a.priority.as_deref().unwrap_or("-"),
+                    a.status.as_deref().unwrap_or("-"),
+                    a.due.as_deref().unwrap_or("-"),
+                    a.action
+                )?;
+            }
+        }
+        for x in &r.ratings {
+            writeln!(out, "  rating       {} = {}", x.aspect, x.grade)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() { "-" } else { s }
+}

@@ -1,0 +1,1 @@
+//! Who a recommendation calls on.

@@ -1,0 +1,4 @@
+use crate::model::{DocType, Document};
+pub fn classify(_doc: &Document) -> DocType {
+    DocType::Other
+}

@@ -1,0 +1,92 @@
+//! Extract: from a segmented document to its record: metadata, themes, findings,
+//! recommendations, action-plan rows, quotes and ratings.
+
+pub mod actions;
+pub mod actor;
+pub mod dates;
+pub mod doc_type;
+pub mod findings;
+pub mod gazetteer;
+pub mod places;
+pub mod quotes;
+pub mod ratings;
+pub mod recommendations;
+pub mod regulators;
+pub mod taxonomy;
+
+use crate::model::{Document, Record, Scope};
+use std::collections::BTreeMap;
+use taxonomy::Taxonomy;
+
+/// Everything extraction needs that is built once and shared by all threads.
+pub struct Extractor {
+    pub taxonomy: Taxonomy,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor { taxonomy: Taxonomy::default_themes() }
+    }
+}
+
+impl Extractor {
+    pub fn new(taxonomy: Taxonomy) -> Self {
+        Extractor { taxonomy }
+    }
+
+    /// The extraction record of one document.
+    pub fn extract(&self, doc: &Document) -> Record {
+        let sentence_themes = self.taxonomy.tag_sentences(doc);
+        let mut themes: BTreeMap<String, usize> = BTreeMap::new();
+        let mut theme_hits = Vec::new();
+        for hits in &sentence_themes {
+            let mut seen: Vec<&str> = Vec::new();
+            for h in hits {
+                if !seen.contains(&h.theme.as_str()) {
+                    seen.push(&h.theme);
+                    *themes.entry(h.theme.clone()).or_default() += 1;
+                }
+                theme_hits.push(h.clone());
+            }
+        }
+        let doc_type = doc_type::classify(doc);
+        let regulators = places::regulators_of(doc);
+        let areas = places::areas_of(doc, doc_type);
+        let scope = if areas.is_empty() { Scope::National } else { Scope::Local };
+        let date = dates::document_date(doc, doc_type);
+        let recommendations = recommendations::extract(doc, &sentence_themes);
+        let findings = findings::extract(doc, doc_type, &sentence_themes, &recommendations);
+        Record {
+            path: doc.path.clone(),
+            id: doc.id.clone(),
+            format: doc.format.clone(),
+            title: doc.title.clone(),
+            doc_type,
+            scope,
+            regulators,
+            areas,
+            date,
+            themes,
+            theme_hits,
+            findings,
+            recommendations,
+            actions: actions::extract(doc),
+            quotes: quotes::extract(doc),
+            ratings: ratings::extract(doc),
+            warnings: doc.warnings.clone(),
+            bytes: doc.bytes,
+            sentences: doc.sentences.len(),
+        }
+    }
+}
+
+/// Theme ids of a sentence's hits, each once, in taxonomy order of first appearance.
+pub(crate) fn theme_ids(hits: &[crate::model::ThemeHit]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for h in hits {
+        if !out.contains(&h.theme) {
+            out.push(h.theme.clone());
+        }
+    }
+    out
+}

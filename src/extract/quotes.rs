@@ -1,0 +1,4 @@
+use crate::model::{Document, Quote};
+pub fn extract(_doc: &Document) -> Vec<Quote> {
+    vec![]
+}

@@ -1,0 +1,4 @@
+use crate::model::{Document, Rating};
+pub fn extract(_doc: &Document) -> Vec<Rating> {
+    vec![]
+}

@@ -1,0 +1,90 @@
+//! Ingest: find files, read each into blocks. Readers differ by format; all of them produce a
+//! [`RawDoc`], which the segmenter turns into a [`crate::model::Document`].
+
+pub mod decode;
+pub mod discover;
+pub mod html;
+pub mod running_lines;
+pub mod text;
+
+use crate::error::ReadError;
+use crate::model::{BlockKind, CellRef, Table};
+use std::path::Path;
+
+pub use discover::discover;
+
+/// Files larger than this are skipped unless the caller raises the limit.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One block as a reader found it, before it is laid into the document's text.
+#[derive(Debug, Clone)]
+pub struct RawBlock {
+    pub kind: BlockKind,
+    pub level: u8,
+    pub text: String,
+    pub table: Option<CellRef>,
+}
+
+impl RawBlock {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        RawBlock { kind, level: 0, text: text.into(), table: None }
+    }
+    pub fn heading(level: u8, text: impl Into<String>) -> Self {
+        RawBlock { kind: BlockKind::Heading, level, text: text.into(), table: None }
+    }
+}
+
+/// What a reader made of one file.
+#[derive(Debug, Clone, Default)]
+pub struct RawDoc {
+    pub format: String,
+    pub title: Option<String>,
+    pub blocks: Vec<RawBlock>,
+    pub tables: Vec<Table>,
+    pub warnings: Vec<String>,
+}
+
+/// The formats scrutiny reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+    pub fn name(&self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Read raw bytes already loaded from `path`.
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<RawDoc, ReadError> {
+    let format = Format::from_path(path).ok_or_else(|| ReadError::skipped(path, "not a supported format (.txt, .md, .html, .htm)"))?;
+    let decoded = decode::decode(bytes).map_err(|reason| ReadError::skipped(path, reason))?;
+    let mut doc = match format {
+        Format::Text | Format::Markdown => text::read(&decoded.text),
+        Format::Html => html::read(&decoded.text),
+    };
+    doc.format = format.name().to_string();
+    if let Some(w) = decoded.warning {
+        doc.warnings.insert(0, w);
+    }
+    if doc.blocks.is_empty() {
+        return Err(ReadError::skipped(path, "no text found"));
+    }
+    Ok(doc)
+}

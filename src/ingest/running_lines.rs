@@ -1,0 +1,163 @@
+//! Running headers, footers and page numbers left between the lines of text converted from
+//! PDF. They repeat down the document at page intervals, so a line whose shape (digits
+//! folded) recurs at least three times, spread out like pages, is taken as one; a bare page
+//! number beside such a line goes with it. Where they split a sentence, the two halves are
+//! rejoined.
+
+use std::collections::HashMap;
+
+const MIN_REPEATS: usize = 3;
+/// Pages of prose are tens of lines long; a grid of grade words repeats far more tightly.
+const MIN_MEDIAN_GAP: usize = 12;
+const MAX_LEN: usize = 160;
+
+/// Shape of a line for counting: trimmed, whitespace folded, digit runs as '#'.
+fn shape(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_digits = false;
+    let mut in_space = false;
+    for c in line.trim().chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+            in_space = false;
+        } else if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+            in_digits = false;
+        } else {
+            out.extend(c.to_lowercase());
+            in_digits = false;
+            in_space = false;
+        }
+    }
+    out
+}
+
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim().to_ascii_lowercase();
+    let t = t.strip_prefix("page").map(str::trim).unwrap_or(&t);
+    let mut parts = t.split(" of ");
+    let first_ok = parts.next().is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+    let rest_ok = parts.all(|p| !p.trim().is_empty() && p.trim().bytes().all(|b| b.is_ascii_digit()));
+    first_ok && rest_ok
+}
+
+/// Which lines are running matter.
+pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
+    let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        // Tab-separated rows are tables whose repeated header the table reader handles.
+        if t.is_empty() || t.len() > MAX_LEN || t.contains('\t') {
+            continue;
+        }
+        positions.entry(shape(t)).or_default().push(i);
+    }
+    let mut mask = vec![false; lines.len()];
+    for (shape, pos) in &positions {
+        if pos.len() < MIN_REPEATS || shape.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            continue;
+        }
+        let mut gaps: Vec<usize> = pos.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_unstable();
+        if gaps[gaps.len() / 2] < MIN_MEDIAN_GAP {
+            continue;
+        }
+        for &i in pos {
+            mask[i] = true;
+        }
+    }
+    // Page numbers sit beside running lines (blank lines between are allowed).
+    for i in 0..lines.len() {
+        if mask[i] || !is_page_number(lines[i]) {
+            continue;
+        }
+        let near = |range: &mut dyn Iterator<Item = usize>| range.filter(|&j| !lines[j].trim().is_empty()).take(1).any(|j| mask[j]);
+        let before = near(&mut (i.saturating_sub(4)..i).rev());
+        let after = near(&mut (i + 1..(i + 5).min(lines.len())));
+        if before || after {
+            mask[i] = true;
+        }
+    }
+    mask
+}
+
+/// Remove running lines; a sentence they interrupted is rejoined, otherwise a paragraph break
+/// stands in their place.
+pub fn strip_running_lines(text: &str) -> (String, usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    let mask = running_line_mask(&lines);
+    let removed = mask.iter().filter(|&&m| m).count();
+    if removed == 0 {
+        return (text.to_string(), 0);
+    }
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if !mask[i] {
+            out.push(lines[i]);
+            i += 1;
+            continue;
+        }
+        // A run of running lines and the blank lines around them.
+        while out.last().is_some_and(|l| l.trim().is_empty()) {
+            out.pop();
+        }
+        while i < lines.len() && (mask[i] || lines[i].trim().is_empty()) {
+            i += 1;
+        }
+        let prev_open = out.last().is_some_and(|l| {
+            let t = l.trim_end();
+            !t.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}'])
+        });
+        let next_continues =
+            lines.get(i).is_some_and(|l| l.trim_start().chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()));
+        if !(prev_open || next_continues) && !out.is_empty() {
+            out.push("");
+        }
+    }
+    let mut joined = out.join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    (joined, removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(n: usize, body: &str) -> String {
+        format!("{body}\nReview of Northshire services\n1 to 5 March 2024\n\n{n}\n\n\n")
+    }
+
+    #[test]
+    fn footers_and_page_numbers_go_and_split_sentences_rejoin() {
+        let filler = "Line of ordinary report text that runs on.\n".repeat(14);
+        let text = format!(
+            "{}{}{}Closing line.\n",
+            page(1, &format!("{filler}Leaders have improved the timeliness of")),
+            page(2, &format!("assessments for most children.\n{filler}End of a paragraph.")),
+            page(3, &format!("Next paragraph starts here.\n{filler}"))
+        );
+        let (clean, removed) = strip_running_lines(&text);
+        assert!(removed >= 9, "removed {removed}");
+        assert!(!clean.contains("Northshire"));
+        assert!(!clean.contains("1 to 5 March"));
+        assert!(clean.contains("timeliness of\nassessments for most children."));
+        assert!(clean.contains("End of a paragraph.\n\nNext paragraph"));
+    }
+
+    #[test]
+    fn tightly_repeated_grade_words_stay() {
+        let text = "Judgement\n\nAspect one\n\nGood\n\nAspect two\n\nGood\n\nAspect three\n\nGood\n\nOverall\n\nGood\n";
+        let (clean, removed) = strip_running_lines(text);
+        assert_eq!(removed, 0);
+        assert_eq!(clean, text);
+    }
+}

@@ -1,0 +1,312 @@
+//! Plain text and Markdown, including what Word and PDF exports leave in them: hard-wrapped
+//! lines, bullets of many shapes, tab-separated table rows whose cells hold HTML fragments,
+//! Markdown pipe tables, and running headers and footers.
+
+use super::html::fragment_lines;
+use super::running_lines::strip_running_lines;
+use super::{RawBlock, RawDoc};
+use crate::model::{BlockKind, CellRef, Table};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[•◼▪●○■□◦‣∙·–\-\*\+]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+(\S.*)$").unwrap());
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.+?)\s*#*$").unwrap());
+static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*{1,3}([^*\n]+?)\*{1,3}|__([^_\n]+?)__").unwrap());
+static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\.?$").unwrap());
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])\b[^>]*>").unwrap());
+
+const FUNCTION_WORDS: &[&str] =
+    &["and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "at", "from", "as", "that", "which", "is", "are"];
+
+/// Read plain text or Markdown.
+pub fn read(input: &str) -> RawDoc {
+    let normalised = input.replace("\r\n", "\n").replace('\r', "\n").replace('\u{c}', "\n");
+    let (text, removed) = strip_running_lines(&normalised);
+    let mut doc = RawDoc::default();
+    if removed > 0 {
+        doc.warnings.push(format!("removed {removed} running header, footer or page-number lines"));
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut b = Builder::default();
+    for (i, raw) in lines.iter().enumerate() {
+        if is_table_line(raw) {
+            b.flush();
+            b.table_row(raw);
+            continue;
+        }
+        let line = clean_inline(raw);
+        let t = line.trim();
+        if t.is_empty() {
+            b.flush();
+            continue;
+        }
+        b.close_table();
+        if let Some(c) = MD_HEADING.captures(t) {
+            b.flush();
+            let level = c[1].len() as u8;
+            if level == 1 && doc.title.is_none() {
+                doc.title = Some(c[2].to_string());
+            }
+            b.push(RawBlock::heading(level, &c[2]));
+            continue;
+        }
+        if PARA_NUMBER.is_match(t) {
+            // A numbered paragraph's number on a line of its own, as PDF conversions leave it.
+            b.flush();
+            continue;
+        }
+        if let Some(c) = BULLET.captures(t) {
+            let item = c[1].to_string();
+            if !looks_like_heading_number(t) {
+                b.flush();
+                b.open(BlockKind::ListItem, item);
+                continue;
+            }
+        }
+        let prev = prev_nonblank(&lines, i, &b);
+        let next = lines.get(i + 1).map(|l| l.trim()).unwrap_or("");
+        if is_heading_line(t, prev, next) {
+            b.flush();
+            b.push(RawBlock::heading(2, t));
+            continue;
+        }
+        if b.current.is_none() {
+            b.open(BlockKind::Paragraph, t.to_string());
+        } else {
+            b.append(t);
+        }
+    }
+    b.flush();
+    b.close_table();
+    doc.blocks = b.blocks;
+    doc.tables = b.tables;
+    doc
+}
+
+/// The previous line within the same chunk (None at a chunk's start).
+fn prev_nonblank<'a>(lines: &[&'a str], i: usize, b: &Builder) -> Option<&'a str> {
+    if b.current.is_none() {
+        return None;
+    }
+    lines[..i].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty())
+}
+
+fn is_table_line(line: &str) -> bool {
+    let t = line.trim_end_matches(['\n', '\r']);
+    t.matches('\t').count() >= 1 && t.split('\t').filter(|c| !c.trim().is_empty()).count() >= 1 && t.split('\t').count() >= 3
+        || (t.trim_start().starts_with('|') && t.trim_end().ends_with('|') && t.matches('|').count() >= 3)
+}
+
+/// "1. RECOMMENDATION" is a numbered heading, not a list item.
+fn looks_like_heading_number(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && t.split_whitespace().count() <= 8
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', '\u{2019}'])
+}
+
+/// A heading in plain text: a short line standing apart from the prose around it.
+fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || t.chars().count() > 100 || words.len() > 14 {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit() || first == '\u{2018}' || first == '\'') {
+        return false;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let after_break = prev.is_none_or(ends_sentence);
+    if !after_break {
+        return false;
+    }
+    if all_caps {
+        return true;
+    }
+    if t.ends_with('?') {
+        return words.len() <= 14;
+    }
+    if t.ends_with(['.', ',', ';', ':', '!', '\u{201d}', '"']) || words.len() > 12 {
+        return false;
+    }
+    let last = words.last().unwrap().to_lowercase();
+    if FUNCTION_WORDS.contains(&last.as_str()) {
+        return false;
+    }
+    // A lone line, or one that a list or a new sentence follows.
+    next.is_empty() || BULLET.is_match(next) || (t.chars().count() <= 70 && next.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+fn clean_inline(line: &str) -> String {
+    let mut s = EMPHASIS
+        .replace_all(line, |c: &regex::Captures| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_string()).unwrap_or_default())
+        .into_owned();
+    if HTML_TAG.is_match(&s) {
+        s = fragment_lines(&s).join(" ");
+    }
+    s.replace('\u{a0}', " ")
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<RawBlock>,
+    current: Option<RawBlock>,
+    tables: Vec<Table>,
+    table: Option<Table>,
+}
+
+impl Builder {
+    fn open(&mut self, kind: BlockKind, text: String) {
+        self.current = Some(RawBlock::new(kind, text));
+    }
+    fn append(&mut self, t: &str) {
+        if let Some(cur) = self.current.as_mut() {
+            // Words hyphenated across a line break are rejoined.
+            if cur.text.ends_with('-') && !cur.text.ends_with(" -") && t.chars().next().is_some_and(|c| c.is_lowercase()) {
+                cur.text.pop();
+            } else {
+                cur.text.push(' ');
+            }
+            cur.text.push_str(t);
+        }
+    }
+    fn push(&mut self, b: RawBlock) {
+        self.flush();
+        self.blocks.push(b);
+    }
+    fn flush(&mut self) {
+        if let Some(b) = self.current.take() {
+            if !b.text.trim().is_empty() {
+                self.blocks.push(b);
+            }
+        }
+    }
+    fn table_row(&mut self, line: &str) {
+        let cells = split_cells(line);
+        let table = self.table.get_or_insert_with(Table::default);
+        if table.header.is_empty() {
+            table.header = cells.iter().map(|c| c.join(" ")).collect();
+            return;
+        }
+        let flat: Vec<String> = cells.iter().map(|c| c.join(" ")).collect();
+        if flat == table.header || flat.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':' || ch == ' ')) {
+            return; // a header repeated on a new page, or a Markdown separator row
+        }
+        let table_no = self.tables.len();
+        let row_no = table.rows.len();
+        for (col, lines) in cells.iter().enumerate() {
+            for l in lines {
+                let header = table.header.get(col).filter(|h| !h.is_empty()).cloned();
+                self.blocks.push(RawBlock {
+                    kind: BlockKind::TableCell,
+                    level: 0,
+                    text: l.clone(),
+                    table: Some(CellRef { table: table_no, row: row_no, col, header }),
+                });
+            }
+        }
+        table.rows.push(flat);
+    }
+    fn close_table(&mut self) {
+        if let Some(t) = self.table.take() {
+            self.tables.push(t);
+        }
+    }
+}
+
+/// A row's cells, each as its lines of text (HTML inside a cell gives several).
+fn split_cells(line: &str) -> Vec<Vec<String>> {
+    let t = line.trim_end_matches(['\n', '\r']);
+    let parts: Vec<&str> = if t.contains('\t') {
+        t.split('\t').collect()
+    } else {
+        let inner = t.trim().trim_start_matches('|').trim_end_matches('|');
+        inner.split('|').collect()
+    };
+    parts
+        .into_iter()
+        .map(|cell| {
+            let cell = EMPHASIS
+                .replace_all(cell, |c: &regex::Captures| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_string()).unwrap_or_default());
+            if cell.contains('<') {
+                fragment_lines(&cell)
+            } else {
+                let s = cell.trim();
+                if s.is_empty() { vec![] } else { vec![s.to_string()] }
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(doc: &RawDoc) -> Vec<(BlockKind, String)> {
+        doc.blocks.iter().map(|b| (b.kind.clone(), b.text.clone())).collect()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_join_and_bullets_split() {
+        let doc = read(
+            "Findings\n\nThe board should review its\nrisk register each quarter.\n\nThe council should:\n• publish a plan\n• report on\nprogress yearly.\n",
+        );
+        let k = kinds(&doc);
+        assert_eq!(k[0], (BlockKind::Heading, "Findings".into()));
+        assert_eq!(k[1], (BlockKind::Paragraph, "The board should review its risk register each quarter.".into()));
+        assert_eq!(k[2], (BlockKind::Paragraph, "The council should:".into()));
+        assert_eq!(k[3], (BlockKind::ListItem, "publish a plan".into()));
+        assert_eq!(k[4], (BlockKind::ListItem, "report on progress yearly.".into()));
+    }
+
+    #[test]
+    fn question_and_title_lines_are_headings() {
+        let doc = read("What needs to improve?\n◼ The timeliness of reviews.\n\nAreas for improvement\nLeaders should act on this.\n");
+        let k = kinds(&doc);
+        assert_eq!(k[0].0, BlockKind::Heading);
+        assert_eq!(k[1], (BlockKind::ListItem, "The timeliness of reviews.".into()));
+        assert_eq!(k[2], (BlockKind::Heading, "Areas for improvement".into()));
+        assert_eq!(k[3].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn wrapped_line_ending_in_a_function_word_is_not_a_heading() {
+        let doc = read("Intro sentence.\nLeaders have reduced the delays for\nfamilies waiting for help.\n");
+        assert_eq!(doc.blocks.len(), 1);
+    }
+
+    #[test]
+    fn tab_separated_rows_become_cells_with_headers_and_html_is_stripped() {
+        let doc = read(
+            "Priority\tAction\tRAG\n1. Improve data\t<p>1. Build a framework</p> <p>2. Report</p>\tGREEN\nPriority\tAction\tRAG\n2. Plan\tWrite it &amp; agree it\tAMBER\n",
+        );
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert_eq!(t.header, vec!["Priority", "Action", "RAG"]);
+        assert_eq!(t.rows.len(), 2, "the repeated header row is dropped");
+        assert_eq!(t.rows[0][1], "1. Build a framework 2. Report");
+        assert_eq!(t.rows[1][1], "Write it & agree it");
+        let cells: Vec<&RawBlock> = doc.blocks.iter().filter(|b| b.kind == BlockKind::TableCell).collect();
+        assert_eq!(cells[1].text, "1. Build a framework");
+        assert_eq!(cells[1].table.as_ref().unwrap().header.as_deref(), Some("Action"));
+    }
+
+    #[test]
+    fn markdown_headings_emphasis_and_pipe_tables() {
+        let doc = read("# Annual review\n\n**Key** points here.\n\n| Area | Status |\n|---|---|\n| Fife | Green |\n");
+        assert_eq!(doc.title.as_deref(), Some("Annual review"));
+        assert_eq!(doc.blocks[1].text, "Key points here.");
+        assert_eq!(doc.tables[0].rows, vec![vec!["Fife".to_string(), "Green".to_string()]]);
+    }
+
+    #[test]
+    fn hyphenated_line_breaks_rejoin() {
+        let doc = read("The partnership has a long-\nstanding plan and a work-\nforce strategy.\n");
+        assert_eq!(doc.blocks[0].text, "The partnership has a longstanding plan and a workforce strategy.");
+    }
+}

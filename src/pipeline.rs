@@ -1,0 +1,48 @@
+//! One file through every stage: read, segment, extract. A panic inside any stage is caught
+//! and reported as that file's failure, so one bad document never stops a run.
+
+use crate::error::ReadError;
+use crate::extract::Extractor;
+use crate::ingest;
+use crate::model::{Document, Record};
+use crate::segment;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+/// Read, segment and extract the bytes of one file.
+pub fn process_bytes(path: &Path, bytes: &[u8], extractor: &Extractor) -> Result<(Document, Record), ReadError> {
+    let run = || {
+        let raw = ingest::read_bytes(path, bytes)?;
+        let id = blake3::hash(bytes).to_hex().to_string();
+        let doc = segment::build(raw, &path.to_string_lossy(), id, bytes.len());
+        let record = extractor.extract(&doc);
+        Ok((doc, record))
+    };
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(r) => r,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(ReadError::failed(path, format!("internal error while extracting: {msg}")))
+        }
+    }
+}
+
+/// Read a file from disk (refusing files over `max_bytes`) and process it.
+pub fn process_file(path: &Path, extractor: &Extractor, max_bytes: u64) -> Result<(Document, Record), ReadError> {
+    if ingest::Format::from_path(path).is_none() {
+        return Err(ReadError::skipped(path, "not a supported format (.txt, .md, .html, .htm)"));
+    }
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::failed(path, e.to_string()))?;
+    if meta.len() > max_bytes {
+        return Err(ReadError::skipped(
+            path,
+            format!("{} bytes is over the size limit of {} bytes (raise it with --max-file-mb)", meta.len(), max_bytes),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| ReadError::failed(path, e.to_string()))?;
+    process_bytes(path, &bytes, extractor)
+}

@@ -1,0 +1,124 @@
+//! Segment: lay a reader's blocks into one text, link each block to its heading and each list
+//! item to its lead-in, and split blocks into sentences.
+
+pub mod sentences;
+
+use crate::ingest::RawDoc;
+use crate::model::{Block, BlockKind, Document, Sentence, Span};
+
+const BLOCK_SEPARATOR: &str = "\n\n";
+
+/// Build the document model from what a reader produced.
+pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
+    let mut text = String::new();
+    let mut blocks: Vec<Block> = Vec::with_capacity(raw.blocks.len());
+    let mut heading: Option<usize> = None;
+    for rb in raw.blocks {
+        let t = rb.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(BLOCK_SEPARATOR);
+        }
+        let start = text.len();
+        text.push_str(t);
+        let idx = blocks.len();
+        let lead_in = if rb.kind == BlockKind::ListItem { find_lead_in(&blocks, &text) } else { None };
+        blocks.push(Block {
+            kind: rb.kind.clone(),
+            level: rb.level,
+            span: Span::new(start, text.len()),
+            lead_in,
+            heading,
+            table: rb.table,
+        });
+        if rb.kind == BlockKind::Heading {
+            heading = Some(idx);
+        }
+    }
+    let mut sentences = Vec::new();
+    for (bi, b) in blocks.iter().enumerate() {
+        let bt = &text[b.span.start..b.span.end];
+        if b.kind == BlockKind::Heading {
+            sentences.push(Sentence { span: b.span, block: bi });
+            continue;
+        }
+        for (s, e) in sentences::split(bt) {
+            sentences.push(Sentence { span: Span::new(b.span.start + s, b.span.start + e), block: bi });
+        }
+    }
+    let title = raw.title.or_else(|| {
+        blocks.first().map(|b| {
+            let t = &text[b.span.start..b.span.end];
+            truncate_chars(t, 200)
+        })
+    });
+    Document {
+        path: path.to_string(),
+        format: raw.format,
+        title,
+        text,
+        blocks,
+        tables: raw.tables,
+        sentences,
+        warnings: raw.warnings,
+        id,
+        bytes,
+    }
+}
+
+/// A list item's lead-in is the paragraph ending in a colon just above its list.
+fn find_lead_in(blocks: &[Block], text: &str) -> Option<usize> {
+    let mut j = blocks.len();
+    while j > 0 {
+        j -= 1;
+        let b = &blocks[j];
+        match b.kind {
+            BlockKind::ListItem => {
+                if let Some(l) = b.lead_in {
+                    return Some(l);
+                }
+            }
+            BlockKind::Paragraph => {
+                let t = text[b.span.start..b.span.end].trim_end();
+                return t.ends_with(':').then_some(j);
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text;
+
+    #[test]
+    fn list_items_know_their_lead_in_and_heading() {
+        let raw = text::read("Finance\n\nThe Government should:\n• fund it.\n• review it.\n\nOther text here.\n");
+        let doc = build(raw, "x.txt", "id".into(), 0);
+        let items: Vec<&Block> = doc.blocks.iter().filter(|b| b.kind == BlockKind::ListItem).collect();
+        assert_eq!(items.len(), 2);
+        for it in items {
+            assert_eq!(doc.block_text(it.lead_in.unwrap()), "The Government should:");
+            assert_eq!(doc.block_text(it.heading.unwrap()), "Finance");
+        }
+    }
+
+    #[test]
+    fn spans_slice_the_text_they_claim() {
+        let raw = text::read("Heading\n\nOne sentence. Two “quoted” sentences here. Three.\n");
+        let doc = build(raw, "x.txt", "id".into(), 0);
+        let s: Vec<&str> = (0..doc.sentences.len()).map(|i| doc.sentence_text(i)).collect();
+        assert_eq!(s, ["Heading", "One sentence.", "Two “quoted” sentences here.", "Three."]);
+    }
+}
