@@ -1,4 +1,87 @@
-use crate::model::{Action, Document};
-pub fn extract(_doc: &Document) -> Vec<Action> {
-    vec![]
+//! Action-plan rows: a table whose columns name a priority, an action, who is responsible, a
+//! RAG status and a due date. Columns are found by their headers; a status word or a date
+//! standing alone in a cell is used when the headers do not say.
+
+use super::dates::parse_date;
+use crate::model::{Action, Document, Table};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static STATUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W*(red|amber|green|blue)\W*$").unwrap());
+static PRIORITY_NO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:priority\s+)?(\d{1,3})(?:[.)]|\s|$)").unwrap());
+
+fn find_col(header: &[String], re: &str) -> Option<usize> {
+    let re = Regex::new(&format!("(?i){re}")).ok()?;
+    header.iter().position(|h| re.is_match(h))
+}
+
+fn table_actions(t: &Table) -> Vec<Action> {
+    let h = &t.header;
+    let status_col = find_col(h, r"\b(rag|status|colour|color)\b");
+    let due_col = find_col(h, r"\b(timescale|due|deadline|target date|by when|completion date|date)\b");
+    let priority_col = find_col(h, r"\b(priority|recommendation|ref|no\.?|number|area for improvement)\b");
+    let action_col = find_col(h, r"\baction").filter(|c| Some(*c) != priority_col);
+    let resp_col = find_col(h, r"\b(responsib\w*|lead|owner|who)\b");
+    let looks_like_plan = status_col.is_some() || due_col.is_some() || t.rows.iter().any(|r| r.iter().any(|c| STATUS.is_match(c)));
+    if !looks_like_plan {
+        return Vec::new();
+    }
+    let cell = |r: &Vec<String>, c: Option<usize>| c.and_then(|c| r.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let mut out = Vec::new();
+    for r in &t.rows {
+        let status = cell(r, status_col)
+            .filter(|s| STATUS.is_match(s))
+            .or_else(|| r.iter().rev().find(|c| STATUS.is_match(c)).cloned())
+            .map(|s| s.trim().trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
+        let due = cell(r, due_col).and_then(|s| parse_date(&s));
+        let first = cell(r, priority_col).or_else(|| cell(r, Some(0)));
+        let priority = first.as_deref().and_then(|p| PRIORITY_NO.captures(p)).map(|c| c[1].to_string());
+        if priority.is_none() && status.is_none() && due.is_none() {
+            continue;
+        }
+        let action = cell(r, action_col).or_else(|| first.clone()).unwrap_or_default();
+        out.push(Action { priority, action, responsibility: cell(r, resp_col), status, due });
+    }
+    out
+}
+
+pub fn extract(doc: &Document) -> Vec<Action> {
+    doc.tables.iter().flat_map(table_actions).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_of_an_action_plan() {
+        let t = Table {
+            header: vec!["Priority".into(), "Action".into(), "Lead".into(), "Timescale".into(), "RAG".into()],
+            rows: vec![
+                vec![
+                    "1. Improve data".into(),
+                    "Build a framework".into(),
+                    "Chief Finance Officer".into(),
+                    "31 March 2021".into(),
+                    "GREEN".into(),
+                ],
+                vec!["".into(), "Report yearly".into(), "".into(), "".into(), "".into()],
+                vec!["2. Plan better".into(), "Write a plan".into(), "".into(), "30/12/2020".into(), "Amber".into()],
+            ],
+        };
+        let a = table_actions(&t);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].priority.as_deref(), Some("1"));
+        assert_eq!(a[0].status.as_deref(), Some("green"));
+        assert_eq!(a[0].due.as_deref(), Some("2021-03-31"));
+        assert_eq!(a[0].responsibility.as_deref(), Some("Chief Finance Officer"));
+        assert_eq!(a[1].due.as_deref(), Some("2020-12-30"));
+        assert_eq!(a[1].status.as_deref(), Some("amber"));
+    }
+
+    #[test]
+    fn a_table_without_status_or_dates_is_not_a_plan() {
+        let t = Table { header: vec!["Name".into(), "Role".into()], rows: vec![vec!["A Person".into(), "Chief Officer".into()]] };
+        assert!(table_actions(&t).is_empty());
+    }
 }

@@ -1,1 +1,88 @@
-//! Who a recommendation calls on.
+//! Who a recommendation calls on: the subject before its modal verb ("The partnership
+//! should"), the object of a verb of urging ("called on the partnership to"), the subject of a
+//! recommended clause ("recommend that North Lanarkshire monitors"), or a list's lead-in.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that head a noun phrase naming an organisation or group that can act.
+const ACTOR_HEADS: &str = r"(?:partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|NHS|ICBs?|HSCPs?|IAs|COSLA|leaders|leadership|managers|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|team|teams|bodies|departments?|ministers?|CCGs?|schools|settings|professionals|inspectorates?|regulators?|[A-Z][\w&’'-]*)";
+
+static SUBJECT_MODAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^,:;]*?(?:,[^,:;]*?){0,5})\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+|continue\s+to\s+)?(?:should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to)\b").unwrap()
+});
+static URGE_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es)|encourag(?:e|ed|es)|ask(?:ed|s)?|advis(?:e|ed|es)|invit(?:e|ed|es)|expect(?:s|ed)?|want(?:s|ed)?|important for|essential for|vital for|crucial for|necessary for)\s+(?P<obj>[^,;:]{2,90}?)\s+to\b").unwrap()
+});
+static RECOMMEND_THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\brecommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(it|this|that|these|those|there|they|we|you|i|he|she|all|which|what|action|work|more|further work)$").unwrap()
+});
+static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\(?\d{1,2}[.)]?|[•◼▪●\-–*])\s+").unwrap());
+
+fn clean(np: &str) -> Option<String> {
+    let np = LEADING_NUMBER.replace(np, "");
+    let np = np.trim().trim_matches(|c: char| c == '“' || c == '"' || c == '‘' || c == '\'').trim();
+    if np.is_empty() || np.split_whitespace().count() > 16 || PRONOUN.is_match(np) {
+        return None;
+    }
+    Some(np.to_string())
+}
+
+/// The noun phrase at the start of `text` that ends in an actor word ("system leaders shift
+/// focus" gives "system leaders").
+fn leading_actor(text: &str) -> Option<String> {
+    static NP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^(?:the\s+|all\s+)?(?:[\w&’'-]+\s+){{0,6}}?{ACTOR_HEADS}\b")).unwrap());
+    let m = NP.find(text.trim_start())?;
+    clean(m.as_str())
+}
+
+/// The actor a sentence names, if any.
+pub fn from_sentence(sentence: &str) -> Option<String> {
+    let s = LEADING_NUMBER.replace(sentence.trim_start_matches(['“', '"', '‘']), "").into_owned();
+    if let Some(c) = RECOMMEND_THAT.captures(&s) {
+        if let Some(a) = leading_actor(&c["rest"]) {
+            return Some(a);
+        }
+    }
+    if let Some(c) = URGE_OBJECT.captures(&s) {
+        if let Some(a) = clean(&c["obj"]) {
+            return Some(a);
+        }
+    }
+    if let Some(c) = SUBJECT_MODAL.captures(&s) {
+        return clean(&c["subj"]);
+    }
+    None
+}
+
+/// The actor of a list's lead-in ("The Scottish Government and COSLA should:").
+pub fn from_lead_in(lead_in: &str) -> Option<String> {
+    from_sentence(lead_in.trim_end_matches(':'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_of_a_modal() {
+        assert_eq!(from_sentence("The board should publish its plan.").as_deref(), Some("The board"));
+        assert_eq!(from_sentence("Ward managers also need to record checks.").as_deref(), Some("Ward managers"));
+        assert_eq!(from_sentence("In future, the council must act.").as_deref(), Some("the council"));
+        assert_eq!(
+            from_sentence("The Welsh Government, councils and health boards should work together to:").as_deref(),
+            Some("The Welsh Government, councils and health boards")
+        );
+        assert_eq!(from_sentence("It should be used to report.").as_deref(), None);
+    }
+
+    #[test]
+    fn object_of_urging_and_recommended_clause() {
+        assert_eq!(from_sentence("Inspectors called on the trust to review staffing.").as_deref(), Some("the trust"));
+        assert_eq!(from_sentence("It will be important for partners to keep going.").as_deref(), Some("partners"));
+        assert_eq!(from_sentence("The regulator recommended that care home managers review rotas.").as_deref(), Some("care home managers"));
+        assert_eq!(from_sentence("We recommend that Angus Council reviews its budget.").as_deref(), Some("Angus Council"));
+    }
+}

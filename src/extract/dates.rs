@@ -1,4 +1,163 @@
+//! Dates: finding them in UK forms ("7 February 2018", "February 2018", "07.02.18",
+//! "2018-02-07") and choosing the document's own date: an inspection's last day, or a date
+//! standing alone near the top (publication, meeting or letter), never one in passing.
+
 use crate::model::{DocType, Document};
-pub fn document_date(_doc: &Document, _t: DocType) -> Option<String> {
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+static DAY_MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b")).unwrap());
+static MONTH_DAY_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})\b")).unwrap());
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b({MONTHS})\.?\s+(\d{{4}})\b")).unwrap());
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b").unwrap());
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+/// "16 to 20 June 2025", "13 May 2024 to 17 May 2024", "16 June to 20 June 2025".
+static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:to|until|and|[-–])\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b")).unwrap()
+});
+static INSPECTION_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(inspection dates?|dates? of (the )?inspection|inspection (took place|was carried out) (on|between|from))\b")
+        .unwrap()
+});
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(published|publication date|date of publication|date of meeting|meeting date|issued|date)\s*:?\s*(on\s+)?$").unwrap()
+});
+static YEAR_MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}$").unwrap());
+
+fn month_number(m: &str) -> Option<u32> {
+    let m = m.to_ascii_lowercase();
+    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    names.iter().position(|n| m.starts_with(n)).map(|i| i as u32 + 1)
+}
+
+fn valid(y: i32, m: u32, d: u32) -> bool {
+    (1900..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn iso(y: i32, m: u32, d: u32) -> Option<String> {
+    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A date found in text: where it is and its ISO form (YYYY-MM-DD or YYYY-MM).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMatch {
+    pub start: usize,
+    pub end: usize,
+    pub iso: String,
+}
+
+/// Every date in `text`, in order; day-first for numeric forms, as in the UK.
+pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    let mut out: Vec<DateMatch> = Vec::new();
+    let mut push = |start: usize, end: usize, iso: Option<String>| {
+        if let Some(iso) = iso {
+            if !out.iter().any(|d| start < d.end && d.start < end) {
+                out.push(DateMatch { start, end, iso });
+            }
+        }
+    };
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        push(m.start(), m.end(), month_number(&c[2]).and_then(|mo| iso(c[3].parse().ok()?, mo, c[1].parse().ok()?)));
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        push(m.start(), m.end(), month_number(&c[1]).and_then(|mo| iso(c[3].parse().ok()?, mo, c[2].parse().ok()?)));
+    }
+    for c in ISO.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        push(m.start(), m.end(), iso(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0)));
+    }
+    for c in NUMERIC.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let y: i32 = c[3].parse().unwrap_or(0);
+        let y = if c[3].len() == 2 { if y < 70 { 2000 + y } else { 1900 + y } } else { y };
+        push(m.start(), m.end(), iso(y, c[2].parse().unwrap_or(0), c[1].parse().unwrap_or(0)));
+    }
+    for c in MONTH_YEAR.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let y: i32 = c[2].parse().unwrap_or(0);
+        push(m.start(), m.end(), month_number(&c[1]).filter(|_| (1900..=2100).contains(&y)).map(|mo| format!("{y:04}-{mo:02}")));
+    }
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+/// Parse a string that is (mostly) one date.
+pub fn parse_date(s: &str) -> Option<String> {
+    find_dates(s).into_iter().next().map(|d| d.iso)
+}
+
+/// How many blocks from the top a standalone date may sit.
+const HEAD_BLOCKS: usize = 25;
+
+pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
+    // An inspection's own date is its last day when no publication date is given.
+    for (i, b) in doc.blocks.iter().enumerate().take(60) {
+        let t = doc.block_text(i);
+        if let Some(m) = INSPECTION_DATES.find(t) {
+            let rest = &t[m.end()..];
+            let rest = &rest[..rest.len().min(120)];
+            if let Some(c) = RANGE_END.captures(rest) {
+                let y: i32 = c[3].parse().ok()?;
+                if let Some(d) = month_number(&c[2]).and_then(|mo| iso(y, mo, c[1].parse().ok()?)) {
+                    if doc_type == DocType::InspectionReport || b.kind != crate::model::BlockKind::TableCell {
+                        return Some(d);
+                    }
+                }
+            }
+            if let Some(d) = find_dates(rest).last() {
+                return Some(d.iso.clone());
+            }
+        }
+    }
+    // A date that stands nearly alone near the top, or follows "Published:".
+    for (i, _) in doc.blocks.iter().enumerate().take(HEAD_BLOCKS) {
+        let t = doc.block_text(i);
+        for d in find_dates(t) {
+            let before = &t[..d.start];
+            let after = &t[d.end..];
+            let others = before.split_whitespace().count() + after.split_whitespace().count();
+            if others <= 4 || PUBLISHED.is_match(before.trim_end()) {
+                if before.to_ascii_lowercase().contains("due") {
+                    continue;
+                }
+                return Some(d.iso);
+            }
+        }
+        if YEAR_MONTH_WORD.is_match(t.trim()) {
+            return Some(t.trim().to_string());
+        }
+    }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uk_forms() {
+        assert_eq!(parse_date("7 February 2018").as_deref(), Some("2018-02-07"));
+        assert_eq!(parse_date("Monday, 30th November 2020 at 09:30").as_deref(), Some("2020-11-30"));
+        assert_eq!(parse_date("07.02.18").as_deref(), Some("2018-02-07"));
+        assert_eq!(parse_date("31/03/2021").as_deref(), Some("2021-03-31"));
+        assert_eq!(parse_date("Published November 2018").as_deref(), Some("2018-11"));
+        assert_eq!(parse_date("2019-09-30").as_deref(), Some("2019-09-30"));
+        assert_eq!(parse_date("31 February 2020"), Some("2020-02".to_string()));
+        assert_eq!(parse_date("no date here"), None);
+    }
 }

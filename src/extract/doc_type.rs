@@ -1,4 +1,53 @@
+//! The kind of document, from the language of its opening: a committee paper names its
+//! meeting and author, an inspection report its dates and inspectors, an audit its auditor,
+//! and a press release reports what inspectors said.
+
 use crate::model::{DocType, Document};
-pub fn classify(_doc: &Document) -> DocType {
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How much of the opening text the cues are looked for in.
+const HEAD_BYTES: usize = 3000;
+
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(agenda|report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)\b").unwrap()
+});
+static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\binspection dates?\b|\blead inspector\b|^\s*(joint |area send |local area )?inspection (of|report)\b|\binspection report\b|\bjudgement\b.*\bgrade\b|\boverall effectiveness\b)").unwrap()
+});
+static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)\b").unwrap()
+});
+static PRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\b(inspectors|the regulator|auditors)\s+(have\s+|has\s+)?(said|found|praised|praise|noted|heaped|judged|criticised)\b|\bsaid\s*:\s*[“‘]|[”’],?\s+[A-Z]\w+\s+(said|explained|added)\b|\bpublished today\b|\bpress release\b|\bnews release\b)").unwrap()
+});
+
+pub fn classify(doc: &Document) -> DocType {
+    let mut end = doc.text.len().min(HEAD_BYTES);
+    while !doc.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &doc.text[..end];
+    let title = doc.title.as_deref().unwrap_or("");
+    let committee = COMMITTEE.find_iter(head).count();
+    if committee >= 2 {
+        return DocType::CommitteeReport;
+    }
+    if INSPECTION.is_match(head) {
+        return DocType::InspectionReport;
+    }
+    let press = PRESS.find_iter(&doc.text).count();
+    if AUDIT.is_match(head) && press == 0 {
+        return DocType::AuditReport;
+    }
+    if press >= 1 {
+        return DocType::PressRelease;
+    }
+    if AUDIT.is_match(head) || title.to_ascii_lowercase().contains("audit") {
+        return DocType::AuditReport;
+    }
+    if title.to_ascii_lowercase().contains("inspection") {
+        return DocType::InspectionReport;
+    }
     DocType::Other
 }

@@ -1,4 +1,70 @@
-use crate::model::{DocType, Document, Finding, Recommendation, ThemeHit};
-pub fn extract(_doc: &Document, _d: DocType, _t: &[Vec<ThemeHit>], _r: &[Recommendation]) -> Vec<Finding> {
-    vec![]
+//! Findings: what inspectors or auditors found. A press release reports them ("inspectors
+//! found that ..."); an inspection or audit report states them in its own voice, and its
+//! headings ("What is working well", "What needs to be better", "Key messages") say where they
+//! are and which way they point. A committee paper is the inspected body's own voice, so only
+//! the inspectors' findings it reports count there.
+
+use super::polarity::{is_evaluative, polarity};
+use super::sections::{Section, block_sections};
+use super::theme_ids;
+use crate::model::{BlockKind, DocType, Document, Finding, Polarity, Recommendation, ThemeHit};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(inspectors?|inspection(\s+team)?|the\s+(review|report|inspection|investigation|audit|regulator|team)|auditors?|we|they|cqc|ofsted|an\s+investigation|our\s+(review|inspection|work|audit))\b[^.;:]{0,60}?\b(found|find|finds|noted|notes|judged|identified|praised|praise|highlighted|observed|saw|concluded|reported|heaped|rated|recognised|acknowledged|criticised|raised)\b|\b(inspectors|auditors|the\s+regulator)\s+(have\s+|has\s+)?(said|found)\W*$",
+    )
+    .unwrap()
+});
+static CONTINUES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\W*(moreover|also|in addition|additionally|furthermore|similarly|likewise)\b|\balso\b").unwrap());
+/// Reported speech that says nothing about the inspected service.
+static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this))\b").unwrap()
+});
+
+pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHit>], recs: &[Recommendation]) -> Vec<Finding> {
+    let sections = block_sections(doc);
+    let own_voice = matches!(doc_type, DocType::PressRelease | DocType::InspectionReport | DocType::AuditReport);
+    let mut out: Vec<Finding> = Vec::new();
+    let mut prev_block_of_finding: Option<usize> = None;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let block = &doc.blocks[s.block];
+        if matches!(block.kind, BlockKind::Heading | BlockKind::TableCell) {
+            continue;
+        }
+        if recs.iter().any(|r| r.span == s.span) {
+            continue;
+        }
+        let text = doc.slice(s.span);
+        let trimmed = text.trim_end();
+        if trimmed.ends_with(':') || trimmed.ends_with('?') || text.split_whitespace().count() < 4 || NOT_A_FINDING.is_match(text) {
+            continue;
+        }
+        let section = sections[s.block];
+        if matches!(section, Section::Recommendations | Section::Background) {
+            continue;
+        }
+        let explicit = REPORTED.is_match(text);
+        let evaluative = is_evaluative(text);
+        let pol = match section {
+            Section::Strengths if own_voice => Some(Polarity::Strength),
+            Section::Weaknesses if own_voice => Some(Polarity::Weakness),
+            Section::KeyFindings if own_voice => Some(polarity(text)),
+            _ if !own_voice => (explicit && evaluative).then(|| polarity(text)),
+            _ => (explicit || evaluative).then(|| polarity(text)),
+        };
+        let Some(mut pol) = pol else { continue };
+        if pol == Polarity::Neutral && CONTINUES.is_match(text) {
+            if let (Some(prev), Some(pb)) = (out.last(), prev_block_of_finding) {
+                if pb + 1 >= s.block {
+                    pol = prev.polarity;
+                }
+            }
+        }
+        prev_block_of_finding = Some(s.block);
+        out.push(Finding { text: text.to_string(), polarity: pol, themes: theme_ids(&sentence_themes[si]), span: s.span });
+    }
+    out
 }

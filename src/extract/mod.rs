@@ -8,10 +8,12 @@ pub mod doc_type;
 pub mod findings;
 pub mod gazetteer;
 pub mod places;
+pub mod polarity;
 pub mod quotes;
 pub mod ratings;
 pub mod recommendations;
 pub mod regulators;
+pub mod sections;
 pub mod taxonomy;
 
 use crate::model::{Document, Record, Scope};

@@ -1,7 +1,78 @@
+//! Who regulates and where: the regulators named in a document, and the local areas it is
+//! about. Areas are told apart from places mentioned in passing by where and how often they
+//! appear: the title and opening count for more, and a name inside an NHS body's name
+//! ("NHS Tayside", "Hampshire and Isle of Wight ICB") is a health board, not the area.
+
+use super::gazetteer::Gazetteer;
+use super::regulators;
 use crate::model::{DocType, Document};
-pub fn regulators_of(_doc: &Document) -> Vec<String> {
-    vec![]
+use std::collections::HashMap;
+
+/// An area must score at least this share of the top area's score to be listed too.
+const AREA_SHARE: f64 = 0.5;
+const HEAD_BYTES: usize = 1500;
+
+pub fn regulators_of(doc: &Document) -> Vec<String> {
+    let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
+    for m in regulators::find_all(&doc.text) {
+        match counts.iter_mut().find(|c| c.0 == m.name) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.name, 1, m.start)),
+        }
+    }
+    // A regulator named once, late, in a long report is a passing mention (a list of other
+    // bodies, a footnote); one in the opening or named repeatedly is the document's.
+    let long = doc.text.len() > 20_000;
+    counts.into_iter().filter(|(_, n, first)| !long || *n >= 2 || *first < HEAD_BYTES * 2).map(|(name, _, _)| name.to_string()).collect()
 }
-pub fn areas_of(_doc: &Document, _t: DocType) -> Vec<String> {
-    vec![]
+
+fn inside_nhs_body(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let after = text[end..].trim_start();
+    before.ends_with("NHS")
+        || [
+            "ICB",
+            "Integrated Care Board",
+            "Health Board",
+            "NHS",
+            "CCG",
+            "Clinical Commissioning",
+            "Hospital",
+            "University",
+            "Trust",
+            "Police",
+            "Fire",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+pub fn areas_of(doc: &Document, _doc_type: DocType) -> Vec<String> {
+    let g = Gazetteer::get();
+    let title = doc.title.as_deref().unwrap_or("");
+    let mut score: HashMap<&'static str, f64> = HashMap::new();
+    let mut order: Vec<&'static str> = Vec::new();
+    for m in g.find_all(&doc.text) {
+        if inside_nhs_body(&doc.text, m.start, m.end) {
+            continue;
+        }
+        let weight = if m.start < HEAD_BYTES { 3.0 } else { 1.0 };
+        if !score.contains_key(m.name) {
+            order.push(m.name);
+        }
+        *score.entry(m.name).or_default() += weight;
+    }
+    for m in g.find_all(title) {
+        if !inside_nhs_body(title, m.start, m.end) {
+            if !score.contains_key(m.name) {
+                order.push(m.name);
+            }
+            *score.entry(m.name).or_default() += 5.0;
+        }
+    }
+    let top = score.values().cloned().fold(0.0, f64::max);
+    if top < 2.0 {
+        return Vec::new();
+    }
+    order.into_iter().filter(|n| score[n] >= top * AREA_SHARE).map(str::to_string).collect()
 }

@@ -1,4 +1,71 @@
-use crate::model::{Document, Rating};
-pub fn extract(_doc: &Document) -> Vec<Rating> {
-    vec![]
+//! Ratings: grade words ("good", "requires improvement to be good", "adequate") with the
+//! aspect they grade, from a judgement grid (an aspect line, then its grade on a line of its
+//! own), from "aspect: grade" headings, and from prose ("rated X as adequate", "found that X
+//! were good").
+
+use crate::model::{BlockKind, Document, Rating};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const GRADES: &str = r"requires improvement to be good|requires improvement|outstanding|inadequate|good|adequate|excellent|very good|weak|unsatisfactory|satisfactory|poor|effective|ineffective";
+
+static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
+static ASPECT_COLON_GRADE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:found\s+that|judged\s+that|judged|rated|graded|evaluated|assessed)\s+(?:the\s+)?(?P<aspect>[^,.;]{{3,100}}?)\s+(?:was|were|is|are|as\s+being|as|to\s+be)\s+(?P<grade>{GRADES})\b"
+    ))
+    .unwrap()
+});
+static NOT_AN_ASPECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(grade|judgement|judgment|rating|score)s?$").unwrap());
+
+fn words(s: &str) -> Vec<String> {
+    s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect()
+}
+
+/// Whether an aspect already rated covers this one (same grade, most words shared).
+fn duplicate(found: &[Rating], aspect: &str, grade: &str) -> bool {
+    let w = words(aspect);
+    found.iter().any(|r| {
+        let have = words(&r.aspect);
+        let shared = w.iter().filter(|x| have.contains(x)).count();
+        r.grade == grade && !w.is_empty() && shared * 10 >= w.len() * 6
+    })
+}
+
+pub fn extract(doc: &Document) -> Vec<Rating> {
+    let mut out: Vec<Rating> = Vec::new();
+    let push = |aspect: &str, grade: &str, out: &mut Vec<Rating>| {
+        let aspect = aspect.trim().trim_end_matches([':', ',']).trim();
+        let grade = grade.to_lowercase();
+        if aspect.is_empty() || NOT_AN_ASPECT.is_match(aspect) || duplicate(out, aspect, &grade) {
+            return;
+        }
+        out.push(Rating { aspect: aspect.to_string(), grade });
+    };
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let t = doc.block_text(i);
+        if let Some(c) = GRADE_ONLY.captures(t) {
+            // The grid's aspect is the block just above, when that is not itself a grade.
+            if i > 0 {
+                let prev = doc.block_text(i - 1);
+                if !GRADE_ONLY.is_match(prev) && prev.split_whitespace().count() <= 20 && b.kind != BlockKind::ListItem {
+                    push(prev, &c[1], &mut out);
+                }
+            }
+            continue;
+        }
+        if let Some(c) = ASPECT_COLON_GRADE.captures(t) {
+            push(&c["aspect"], &c["grade"], &mut out);
+            continue;
+        }
+    }
+    for s in &doc.sentences {
+        let t = doc.slice(s.span);
+        for c in PROSE.captures_iter(t) {
+            push(&c["aspect"], &c["grade"], &mut out);
+        }
+    }
+    out
 }

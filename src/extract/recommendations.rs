@@ -1,4 +1,144 @@
-use crate::model::{Document, Recommendation, ThemeHit};
-pub fn extract(_doc: &Document, _t: &[Vec<ThemeHit>]) -> Vec<Recommendation> {
-    vec![]
+//! Recommendations: sentences and list items that call on someone to act. Three kinds of
+//! evidence: the language of the sentence (a modal verb in its main clause, "recommend that",
+//! "called on", "expect to see"), its structure (a list item under a lead-in that says who
+//! should act, a cell in a table's recommendation column), and its section (the items under
+//! "Areas for improvement" or "What needs to improve?").
+
+use super::actor;
+use super::sections::{Section, block_sections};
+use super::theme_ids;
+use crate::model::{BlockKind, Document, Recommendation, ThemeHit};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(e|ed|es)\s+(\w+\s+){1,5}to\b|encourag(e|ed|es)\s+(\w+\s+){1,6}to\b|(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to\b|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)\b|ask(s|ed)?\s+that\b)",
+    )
+    .unwrap()
+});
+/// A modal verb of obligation in the main clause, after a plain subject.
+static MODAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to)\s+(?P<rest>\w.*)$").unwrap()
+});
+static NOT_A_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once)\b").unwrap()
+});
+/// A directive that only restates the verdict ("must work jointly to make improvements").
+static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(work\s+(jointly|together)\s+to\s+)?(make|deliver|secure)\s+(further\s+|urgent\s+|significant\s+|the\s+)?improvements?\W*$",
+    )
+    .unwrap()
+});
+static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\(?\d{1,2}[.)]?\s+|[a-z][.)]\s+)?(?:urgently\s+|further\s+|jointly\s+|continue\s+to\s+|also\s+|then\s+)?(improve|develop|ensure|review|put|build|monitor|increase|commit|support|agree|share|address|view|continue|strengthen|establish|consider|implement|work|provide|reduce|embed|set|make|take|undertake|publish|prioriti[sz]e|introduce|identify|clarify|resolve|create|deliver|evaluate|assess|invest|involve|engage|align|produce|complete|update|maintain|enable|promote|streamline|secure|extend|expand|focus|plan|use|seek|report|record|act|respond|tackle|raise|target|recruit|retain|train|demonstrate|set out|appoint|strengthen|note|approve|endorse|scrutinise|explore|redesign|refresh|revise|simplify|integrate|co-?produce|communicate|listen|learn|measure|track|test|pilot|accelerate|facilitate|coordinate|co-ordinate|collaborate|fund|allocate|reallocate|ensure)\b",
+    )
+    .unwrap()
+});
+/// Lead-ins that hand a list over as things to do.
+static LEAD_IN_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(should|must|need(s)?\s+to|recommend\w*|required\s+to|to\s*:\s*$|include\s*:\s*$|priorities|actions)\b").unwrap()
+});
+static REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(recommendation|priority|priorities|area for improvement|improvement required|requirement)s?\b").unwrap()
+});
+static NON_REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(action|update|measure|impact|progress|status|responsib\w*|timescale|rag|next steps|comment|evidence|lead|owner|date)\b",
+    )
+    .unwrap()
+});
+
+/// Does the sentence, on its own language, call for action?
+pub fn has_cue(text: &str) -> bool {
+    if CUE.is_match(text) {
+        return true;
+    }
+    let t = text.trim_start_matches(['“', '"', '‘', '\'']);
+    if let Some(c) = MODAL.captures(t) {
+        let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
+        let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
+        let words = subj.split_whitespace().count();
+        return words >= 1 && words <= 16 && !NOT_A_SUBJECT.is_match(subj) && !VAGUE.is_match(rest);
+    }
+    false
+}
+
+pub fn is_imperative(text: &str) -> bool {
+    IMPERATIVE.is_match(text.trim_start_matches(['“', '"', '‘', '•', '-', ' ']))
+}
+
+pub fn extract(doc: &Document, sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recommendation> {
+    let sections = block_sections(doc);
+    let mut out = Vec::new();
+    let mut first_in_block = usize::MAX;
+    let mut last_block = usize::MAX;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.block != last_block {
+            last_block = s.block;
+            first_in_block = si;
+        }
+        let block = &doc.blocks[s.block];
+        if block.kind == BlockKind::Heading {
+            continue;
+        }
+        let text = doc.slice(s.span);
+        let trimmed = text.trim_end();
+        if trimmed.ends_with(':') || trimmed.ends_with('?') || text.split_whitespace().count() < 3 {
+            continue;
+        }
+        let first = si == first_in_block;
+        let section = sections[s.block];
+        let lead_in = block.lead_in.map(|l| doc.block_text(l)).filter(|l| LEAD_IN_CUE.is_match(l));
+        let in_rec_column = block
+            .table
+            .as_ref()
+            .is_some_and(|c| c.header.as_deref().is_some_and(|h| REC_COLUMN.is_match(h) && !NON_REC_COLUMN.is_match(h)));
+        let is_rec = match block.kind {
+            BlockKind::TableCell => in_rec_column && first,
+            BlockKind::ListItem if first && lead_in.is_some() => true,
+            BlockKind::ListItem if first && section == Section::Recommendations => true,
+            _ if section == Section::Recommendations && is_imperative(text) => true,
+            _ => has_cue(text) && section != Section::Background,
+        };
+        if !is_rec {
+            continue;
+        }
+        let actor = actor::from_sentence(text).or_else(|| lead_in.and_then(actor::from_lead_in));
+        out.push(Recommendation { text: text.to_string(), actor, themes: theme_ids(&sentence_themes[si]), span: s.span });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modal_in_the_main_clause_is_a_cue() {
+        assert!(has_cue("The trust should appoint a lead for discharge."));
+        assert!(has_cue("Health leaders need to reduce waiting times."));
+        assert!(has_cue("There should be a single plan."));
+        assert!(!has_cue("Children do not achieve as well as they should."));
+        assert!(!has_cue("Many wait too long, without the help they need to recover."));
+        assert!(!has_cue("The partnership must work jointly to make improvements."));
+    }
+
+    #[test]
+    fn urging_and_recommending_are_cues() {
+        assert!(has_cue("Inspectors called on the board to act."));
+        assert!(has_cue("We would like to see more involvement of carers."));
+        assert!(has_cue("It will be important for the council to keep this up."));
+        assert!(has_cue("Auditors recommend that councils publish data."));
+        assert!(!has_cue("The council published its data in May."));
+    }
+
+    #[test]
+    fn imperatives() {
+        assert!(is_imperative("ensure that budgets are pooled"));
+        assert!(is_imperative("2. Develop a workforce plan."));
+        assert!(!is_imperative("Staff developed a plan."));
+    }
 }

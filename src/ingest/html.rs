@@ -116,7 +116,7 @@ impl Walker<'_> {
                             }
                         }
                     }
-                } else if matches!(name, "div" | "section" | "article" | "main" | "td" | "th" | "span" | "body") {
+                } else {
                     self.emit(RawBlock::new(BlockKind::Paragraph, text_of(el)));
                 }
             }
@@ -156,36 +156,14 @@ impl Walker<'_> {
     }
 }
 
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "dl",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "figure",
-    "tr",
-    "tbody",
-    "thead",
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "font", "i", "img", "kbd", "mark", "q", "s", "samp",
+    "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
 ];
 
+/// Whether an element holds structure of its own (then it is walked) or only running text.
 fn has_block_children(el: ElementRef) -> bool {
-    el.children().filter_map(ElementRef::wrap).any(|c| BLOCK_TAGS.contains(&c.value().name()))
+    el.children().filter_map(ElementRef::wrap).any(|c| !INLINE_TAGS.contains(&c.value().name()))
 }
 
 fn text_of(el: ElementRef) -> String {

@@ -233,7 +233,7 @@ fn split_cells(line: &str) -> Vec<Vec<String>> {
         .map(|cell| {
             let cell = EMPHASIS
                 .replace_all(cell, |c: &regex::Captures| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_string()).unwrap_or_default());
-            if cell.contains('<') {
+            if cell.contains('<') || cell.contains('&') {
                 fragment_lines(&cell)
             } else {
                 let s = cell.trim();

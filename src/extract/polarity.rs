@@ -1,0 +1,145 @@
+//! Whether a sentence speaks well or ill of what was inspected: a small lexicon of evaluative
+//! words, with negation ("not effective"), reversal ("reduced delays") and contrast ("although
+//! X, Y": the main clause decides).
+
+use crate::model::Polarity;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative)\b",
+    )
+    .unwrap()
+});
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often)|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|exclusions?|anxiety|disengagement)\b",
+    )
+    .unwrap()
+});
+static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(not|no|never|lack of|without|nor|cannot|can't|don't|doesn't|didn't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't)\b",
+    )
+    .unwrap()
+});
+static REVERSER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(reduc\w+|cut|cutting|fewer|less|lower(ed)?|tackl\w+|address\w*|overcom\w+|minimis\w+|prevent\w*|avoid\w*|decreas\w+|resolv\w+)\b").unwrap()
+});
+static CONTRAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(,|;)?\s\b(but|however|yet|nevertheless|nonetheless|although)\b|^\s*(however|nevertheless|but)\b").unwrap()
+});
+static CONCESSIVE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)\b").unwrap()
+});
+
+/// Positive and negative weight of a stretch of text.
+fn score(text: &str) -> (i32, i32) {
+    let mut pos = 0;
+    let mut neg = 0;
+    let negated = |start: usize| -> bool {
+        let window_start = text[..start].char_indices().rev().nth(24).map(|(i, _)| i).unwrap_or(0);
+        let window = &text[window_start..start];
+        NEGATOR.find_iter(window).last().is_some_and(|m| {
+            // Only when nothing clause-breaking sits between the negator and the word.
+            !window[m.end()..].contains([',', ';', '.'])
+        })
+    };
+    let reversed = |start: usize| -> bool {
+        let window_start = text[..start].char_indices().rev().nth(30).map(|(i, _)| i).unwrap_or(0);
+        REVERSER.is_match(&text[window_start..start])
+    };
+    for m in POSITIVE.find_iter(text) {
+        if negated(m.start()) {
+            neg += 2;
+        } else {
+            pos += 1;
+        }
+    }
+    for m in NEGATIVE.find_iter(text) {
+        let word = m.as_str().to_ascii_lowercase();
+        let strong = word.starts_with("not ")
+            || word.starts_with("lack")
+            || word.starts_with("weak")
+            || word.starts_with("too ")
+            || word.starts_with("poor");
+        if reversed(m.start()) {
+            pos += 1;
+        } else {
+            neg += if strong { 2 } else { 1 };
+        }
+    }
+    // A bare negation of an action ("had not made", "were not given") reads as a shortfall.
+    static NEGATED_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(has|have|had|was|were|is|are|do|does|did)( not|n't)( yet)?( been)? (made|given|developed|met|received|completed|implemented|achieved|assessed|identified|offered|seen|established|joined|enacted|redesigned|progressed)\b").unwrap()
+    });
+    neg += 2 * NEGATED_VERB.find_iter(text).count() as i32;
+    (pos, neg)
+}
+
+/// The part of a sentence that carries its verdict.
+fn main_clause(text: &str) -> &str {
+    if CONCESSIVE_START.is_match(text) {
+        if let Some(i) = text.find(',') {
+            return &text[i + 1..];
+        }
+    }
+    if let Some(m) = CONTRAST_AFTER.find_iter(text).last() {
+        let rest = &text[m.end()..];
+        if rest.split_whitespace().count() >= 3 {
+            return rest;
+        }
+    }
+    text
+}
+
+pub fn polarity(text: &str) -> Polarity {
+    // "as well as" joins; it praises nothing.
+    let text = &text.replace("as well as", "and");
+    let main = main_clause(text);
+    let (mut pos, mut neg) = score(main);
+    if pos == neg && main.len() != text.len() {
+        (pos, neg) = score(text);
+    }
+    if pos > neg {
+        Polarity::Strength
+    } else if neg > pos {
+        Polarity::Weakness
+    } else {
+        Polarity::Neutral
+    }
+}
+
+/// Whether a sentence carries any evaluation at all.
+pub fn is_evaluative(text: &str) -> bool {
+    let (pos, neg) = score(&text.replace("as well as", "and"));
+    pos + neg > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Polarity::*;
+
+    #[test]
+    fn plain_verdicts() {
+        assert_eq!(polarity("Leaders have a clear and ambitious plan."), Strength);
+        assert_eq!(polarity("There is a lack of oversight of practice."), Weakness);
+        assert_eq!(polarity("The council met on Tuesday."), Neutral);
+    }
+
+    #[test]
+    fn negation_and_reversal() {
+        assert_eq!(polarity("Plans had not been effective in most localities."), Weakness);
+        assert_eq!(polarity("The board had not made progress on its priorities."), Weakness);
+        assert_eq!(polarity("Staff have reduced delays for families."), Strength);
+    }
+
+    #[test]
+    fn contrast_gives_the_main_clause() {
+        assert_eq!(polarity("Although the service has improved, children still wait too long for a plan."), Weakness);
+        assert_eq!(polarity("The team is small, but it is effective and well led."), Strength);
+        assert_eq!(polarity("While there were some concerns, carers received strong praise from inspectors."), Strength);
+    }
+}

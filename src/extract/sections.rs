@@ -1,0 +1,107 @@
+//! What a heading says about the text under it: a list of strengths, of weaknesses, of
+//! recommendations, key findings, or background that holds no evaluation.
+
+use crate::model::{Block, BlockKind, Document};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Strengths,
+    Weaknesses,
+    Recommendations,
+    KeyFindings,
+    Background,
+    Other,
+}
+
+static RECOMMENDATIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(recommendations?|areas? for (improvement|development|action)|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action)\b",
+    )
+    .unwrap()
+});
+static WEAKNESSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(need(s)? to do better|weakness(es)?|areas? (of|for) concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)\b").unwrap()
+});
+static STRENGTHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked)\b").unwrap()
+});
+static KEY_FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)\b").unwrap()
+});
+static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information about|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)\b").unwrap()
+});
+
+pub fn classify_heading(text: &str) -> Section {
+    let t = text.trim();
+    // Order matters: "Areas for improvement" names recommendations even though it mentions
+    // improvement; "what does X need to do better" is a list of weaknesses.
+    if WEAKNESSES.is_match(t) && !STRENGTHS.is_match(t) {
+        return Section::Weaknesses;
+    }
+    if STRENGTHS.is_match(t) {
+        return Section::Strengths;
+    }
+    if RECOMMENDATIONS.is_match(t) {
+        return Section::Recommendations;
+    }
+    if KEY_FINDINGS.is_match(t) {
+        return Section::KeyFindings;
+    }
+    if BACKGROUND.is_match(t) {
+        return Section::Background;
+    }
+    Section::Other
+}
+
+/// The section of every block, from the nearest heading above it. A heading that says
+/// nothing (a title, a date) does not end the section its predecessor opened when it is
+/// a lower-level or stray line; a recognised heading always does.
+pub fn block_sections(doc: &Document) -> Vec<Section> {
+    let mut out = Vec::with_capacity(doc.blocks.len());
+    let mut current = Section::Other;
+    let mut quiet_run = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Heading {
+            let s = classify_heading(doc.block_text(i));
+            if s != Section::Other {
+                current = s;
+                quiet_run = 0;
+            } else {
+                quiet_run += 1;
+                // Two unrecognised headings in a row, or one followed by prose, start a new part.
+                if quiet_run >= 2 || !is_subheading(doc, b) {
+                    current = Section::Other;
+                }
+            }
+        } else {
+            quiet_run = 0;
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// A short heading inside a recommendations list ("Integrated finances") keeps the section.
+fn is_subheading(doc: &Document, b: &Block) -> bool {
+    let t = doc.slice(b.span);
+    t.split_whitespace().count() <= 8 && !t.ends_with('?')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_classified_by_their_language() {
+        assert_eq!(classify_heading("What needs to improve?"), Section::Recommendations);
+        assert_eq!(classify_heading("Areas for improvement"), Section::Recommendations);
+        assert_eq!(classify_heading("What does the partnership need to do better?"), Section::Weaknesses);
+        assert_eq!(classify_heading("What is the partnership doing that is effective?"), Section::Strengths);
+        assert_eq!(classify_heading("Key messages"), Section::KeyFindings);
+        assert_eq!(classify_heading("2. BACKGROUND"), Section::Background);
+        assert_eq!(classify_heading("Integrated budgets"), Section::Other);
+    }
+}
