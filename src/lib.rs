@@ -16,3 +16,13 @@ pub mod segment;
 pub use error::ReadError;
 pub use extract::Extractor;
 pub use model::{Document, Record};
+
+/// Text from a document made safe for a terminal: control and escape characters that came
+/// from the document are dropped (tabs and newlines stay).
+pub fn report_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        s.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect::<String>().into()
+    } else {
+        s.into()
+    }
+}

@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand.
 
 pub mod extract;
+pub mod text;
 
 use clap::{Parser, Subcommand};
 
@@ -22,6 +23,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     Extract(extract::ExtractArgs),
+    Text(text::TextArgs),
 }
 
 /// Exit codes: 0 ok, 1 failure (including any file that failed), 2 usage.
@@ -36,6 +38,7 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Text(args) => text::run(args),
     };
     match result {
         Ok(code) => code,

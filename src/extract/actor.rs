@@ -34,8 +34,15 @@ fn clean(np: &str) -> Option<String> {
 fn leading_actor(text: &str) -> Option<String> {
     static NP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(&format!(r"^(?:the\s+|all\s+)?(?:[\w&’'-]+\s+){{0,6}}?{ACTOR_HEADS}\b")).unwrap());
-    let m = NP.find(text.trim_start())?;
-    clean(m.as_str())
+    let text = text.trim_start();
+    let m = NP.find(text)?;
+    // Extend over the rest of a name or compound ("North" + "Lanarkshire", "system" + "leaders").
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^\s+(?:(?:and|of|&)\s+)?{ACTOR_HEADS}\b")).unwrap());
+    let mut end = m.end();
+    while let Some(n) = NEXT.find(&text[end..]) {
+        end += n.end();
+    }
+    clean(&text[..end])
 }
 
 /// The actor a sentence names, if any.
@@ -52,6 +59,14 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         }
     }
     if let Some(c) = SUBJECT_MODAL.captures(&s) {
+        // The whole run before the modal when it reads as a list of names ("The Government,
+        // councils and NHS boards"); otherwise what follows an opening phrase ("In future, the
+        // council").
+        let whole = &s[..c.name("subj").unwrap().end()];
+        let is_list = whole.split(',').all(|part| part.split_whitespace().count() <= 6);
+        if is_list && whole.split_whitespace().count() <= 16 {
+            return clean(whole);
+        }
         return clean(&c["subj"]);
     }
     None

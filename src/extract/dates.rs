@@ -107,6 +107,9 @@ const HEAD_BLOCKS: usize = 25;
 pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
     // An inspection's own date is its last day when no publication date is given.
     for (i, b) in doc.blocks.iter().enumerate().take(60) {
+        if doc_type != DocType::InspectionReport {
+            break;
+        }
         let t = doc.block_text(i);
         if let Some(m) = INSPECTION_DATES.find(t) {
             let rest = &t[m.end()..];
@@ -114,7 +117,7 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
             if let Some(c) = RANGE_END.captures(rest) {
                 let y: i32 = c[3].parse().ok()?;
                 if let Some(d) = month_number(&c[2]).and_then(|mo| iso(y, mo, c[1].parse().ok()?)) {
-                    if doc_type == DocType::InspectionReport || b.kind != crate::model::BlockKind::TableCell {
+                    if b.kind != crate::model::BlockKind::TableCell {
                         return Some(d);
                     }
                 }

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 const HEAD_BYTES: usize = 3000;
 
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(agenda|report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)\b").unwrap()
+    Regex::new(r"(?im)(^\s*agenda\s*$|\bagenda item\b)|\b(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)\b").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\binspection dates?\b|\blead inspector\b|^\s*(joint |area send |local area )?inspection (of|report)\b|\binspection report\b|\bjudgement\b.*\bgrade\b|\boverall effectiveness\b)").unwrap()

@@ -21,7 +21,7 @@ static CONTINUES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\W*(moreover|also|in addition|additionally|furthermore|similarly|likewise)\b|\balso\b").unwrap());
 /// Reported speech that says nothing about the inspected service.
 static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this))\b").unwrap()
+    Regex::new(r"(?i)\b(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this))\b|\b(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked)\b").unwrap()
 });
 
 pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHit>], recs: &[Recommendation]) -> Vec<Finding> {
@@ -55,6 +55,9 @@ pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHi
             _ if !own_voice => (explicit && evaluative).then(|| polarity(text)),
             _ => (explicit || evaluative).then(|| polarity(text)),
         };
+        // "In addition, ..." carries on the finding before it.
+        let continues = CONTINUES.is_match(text) && prev_block_of_finding.is_some_and(|pb| pb + 1 >= s.block);
+        let pol = pol.or_else(|| (continues && own_voice).then(|| polarity(text)));
         let Some(mut pol) = pol else { continue };
         if pol == Polarity::Neutral && CONTINUES.is_match(text) {
             if let (Some(prev), Some(pb)) = (out.last(), prev_block_of_finding) {

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(e|ed|es)\s+(\w+\s+){1,5}to\b|encourag(e|ed|es)\s+(\w+\s+){1,6}to\b|(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to\b|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)\b|ask(s|ed)?\s+that\b)",
+        r"(?i)\b(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(e|ed|es)\s+(\w+\s+){1,5}to\b|encourag(e|ed|es)\s+(\w+\s+){1,6}to\b|(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to\b|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)\b|ask(s|ed)?\s+that\b|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
     .unwrap()
 });

@@ -47,13 +47,28 @@ fn is_page_number(line: &str) -> bool {
     first_ok && rest_ok
 }
 
+/// A page marker: a bare page number or a "Page 3 of 46" line.
+fn is_page_marker(line: &str) -> bool {
+    let t = line.trim();
+    is_page_number(t) || {
+        let lower = t.to_ascii_lowercase();
+        lower.starts_with("page ") && lower[5..].chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+}
+
 /// Which lines are running matter.
 pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
+    let page_marker: Vec<bool> = lines.iter().map(|l| is_page_marker(l)).collect();
+    let has_pages = page_marker.iter().filter(|&&p| p).count() >= 2;
+    // Repeated text is only taken for page furniture where page markers sit beside it; without
+    // any, it must recur often, as lead-ins such as "The Government should:" may recur too.
+    let near_page = |i: usize| (i.saturating_sub(4)..(i + 5).min(lines.len())).any(|j| page_marker[j]);
     let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        // Tab-separated rows are tables whose repeated header the table reader handles.
-        if t.is_empty() || t.len() > MAX_LEN || t.contains('\t') {
+        // Tab-separated rows are tables whose repeated header the table reader handles; a
+        // line ending in a colon introduces what follows.
+        if t.is_empty() || t.len() > MAX_LEN || t.contains('\t') || t.ends_with(':') {
             continue;
         }
         positions.entry(shape(t)).or_default().push(i);
@@ -68,13 +83,17 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
         if gaps[gaps.len() / 2] < MIN_MEDIAN_GAP {
             continue;
         }
+        let by_pages = pos.iter().filter(|&&i| near_page(i)).count() * 2 >= pos.len();
+        if !(by_pages || (!has_pages && pos.len() >= 5) || shape.starts_with("page #")) {
+            continue;
+        }
         for &i in pos {
             mask[i] = true;
         }
     }
     // Page numbers sit beside running lines (blank lines between are allowed).
     for i in 0..lines.len() {
-        if mask[i] || !is_page_number(lines[i]) {
+        if mask[i] || !page_marker[i] {
             continue;
         }
         let near = |range: &mut dyn Iterator<Item = usize>| range.filter(|&j| !lines[j].trim().is_empty()).take(1).any(|j| mask[j]);

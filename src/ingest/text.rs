@@ -131,7 +131,11 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     if t.ends_with('?') {
         return words.len() <= 14;
     }
-    if t.ends_with(['.', ',', ';', ':', '!', '\u{201d}', '"']) || words.len() > 12 {
+    if t.ends_with(['.', ',', ';', ':', '!', '\u{201d}', '"']) || words.len() > 12 || t.matches(',').count() >= 2 {
+        return false;
+    }
+    // A line whose sentence ends on the next, short line ("... should work together to:").
+    if next.ends_with(':') && !BULLET.is_match(next) {
         return false;
     }
     let last = words.last().unwrap().to_lowercase();
