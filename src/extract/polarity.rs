@@ -63,7 +63,8 @@ fn score(text: &str) -> (i32, i32) {
             || word.starts_with("lack")
             || word.starts_with("weak")
             || word.starts_with("too ")
-            || word.starts_with("poor") || word.starts_with("slow");
+            || word.starts_with("poor")
+            || word.starts_with("slow");
         if reversed(m.start()) {
             pos += 1;
         } else {

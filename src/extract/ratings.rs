@@ -24,13 +24,15 @@ fn words(s: &str) -> Vec<String> {
     s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect()
 }
 
-/// Whether an aspect already rated covers this one (same grade, most words shared).
+/// Whether this aspect was already rated (same grade, nearly the same words both ways), as
+/// when a grid and a section heading both grade it.
 fn duplicate(found: &[Rating], aspect: &str, grade: &str) -> bool {
     let w = words(aspect);
     found.iter().any(|r| {
         let have = words(&r.aspect);
         let shared = w.iter().filter(|x| have.contains(x)).count();
-        r.grade == grade && !w.is_empty() && shared * 10 >= w.len() * 6
+        let back = have.iter().filter(|x| w.contains(x)).count();
+        r.grade == grade && !w.is_empty() && shared * 100 >= w.len() * 85 && back * 100 >= have.len() * 85
     })
 }
 
@@ -60,6 +62,11 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             push(&c["aspect"], &c["grade"], &mut out);
             continue;
         }
+    }
+    // A judgement grid is authoritative; prose grades are read only where there is none
+    // (prose also recalls past judgements, "judged inadequate by Ofsted in 2019").
+    if !out.is_empty() {
+        return out;
     }
     for s in &doc.sentences {
         let t = doc.slice(s.span);

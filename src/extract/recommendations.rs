@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(e|ed|es)\s+(\w+\s+){1,5}to\b|encourag(e|ed|es)\s+(\w+\s+){1,6}to\b|(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to\b|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)\b|ask(s|ed)?\s+that\b|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
+        r"(?i)\b(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to\b|(would|we|I|inspectors|to)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to\b|encouraged\s+(\w+\s+){1,6}to\b|(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to\b|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)\b|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
     .unwrap()
 });
@@ -61,9 +61,21 @@ pub fn has_cue(text: &str) -> bool {
         let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
         let words = subj.split_whitespace().count();
-        return words >= 1 && words <= 16 && !NOT_A_SUBJECT.is_match(subj) && !VAGUE.is_match(rest);
+        return words >= 1 && words <= 16 && !NOT_A_SUBJECT.is_match(subj) && !VAGUE.is_match(rest) && names_an_actor(subj);
     }
     false
+}
+
+/// Words that name who could act; the subject of a modal must contain one ("The extent of
+/// this work must not be underestimated" calls on no one).
+static ACTOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(partnerships?|partners|councils?|boards?|government|authorit(y|ies)|leaders|managers|commissioners|services|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers|schools|settings|professionals|inspectorates?|regulators?|everyone|all|they|we|you|i|there|workers|nurses|clinicians|GPs|IJBs?|ICBs?|HSCPs?|IAs|NHS|COSLA|CCGs?)\b|\s[A-Z]\w+").unwrap()
+});
+
+fn names_an_actor(subj: &str) -> bool {
+    // A noun "need to" ("the need to act") is not a modal.
+    static NOUN_NEED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(the|a|an|this|that|their|its|our|any|no|of)$").unwrap());
+    ACTOR_WORD.is_match(subj) && !NOUN_NEED.is_match(subj.trim_end())
 }
 
 pub fn is_imperative(text: &str) -> bool {
@@ -106,8 +118,16 @@ pub fn extract(doc: &Document, sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recomme
         if !is_rec {
             continue;
         }
-        let actor = actor::from_sentence(text).or_else(|| lead_in.and_then(actor::from_lead_in));
-        out.push(Recommendation { text: text.to_string(), actor, themes: theme_ids(&sentence_themes[si]), span: s.span });
+        let own_actor = actor::from_sentence(text);
+        // The themes are what is to be done, not who is to do it ("Health leaders need to").
+        let actor_span = own_actor.as_deref().and_then(|a| text.find(a).map(|i| (s.span.start + i, s.span.start + i + a.len())));
+        let hits: Vec<ThemeHit> = sentence_themes[si]
+            .iter()
+            .filter(|h| !actor_span.is_some_and(|(a, b)| a <= h.span.start && h.span.end <= b))
+            .cloned()
+            .collect();
+        let actor = own_actor.or_else(|| lead_in.and_then(actor::from_lead_in));
+        out.push(Recommendation { text: text.to_string(), actor, themes: theme_ids(&hits), span: s.span });
     }
     out
 }

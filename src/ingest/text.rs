@@ -80,6 +80,7 @@ pub fn read(input: &str) -> RawDoc {
     }
     b.flush();
     b.close_table();
+    promote_title_paragraphs(&mut b.blocks);
     doc.blocks = b.blocks;
     doc.tables = b.tables;
     doc
@@ -144,6 +145,26 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     }
     // A lone line, or one that a list or a new sentence follows.
     next.is_empty() || BULLET.is_match(next) || (t.chars().count() <= 70 && next.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// A short paragraph without a closing stop is a heading that wrapped over two lines
+/// ("The experiences and progress of children in\ncare: good").
+fn promote_title_paragraphs(blocks: &mut [RawBlock]) {
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if b.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let t = b.text.trim();
+        let words = t.split_whitespace().count();
+        let first_upper = t.chars().next().is_some_and(|c| c.is_uppercase());
+        let open_end = !t.ends_with(['.', ':', ';', ',', '!', '?', '"', '\u{201d}', '\u{2019}', ')']);
+        let next_is_body = blocks.get(i + 1).is_some_and(|n| n.kind != BlockKind::TableCell);
+        if (2..=16).contains(&words) && first_upper && open_end && next_is_body && t.chars().count() <= 120 {
+            blocks[i].kind = BlockKind::Heading;
+            blocks[i].level = 3;
+        }
+    }
 }
 
 fn clean_inline(line: &str) -> String {

@@ -62,11 +62,15 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 j += 1;
             }
             let end = chars.get(j).map(|x| x.0).unwrap_or(text.len());
-            let next_start = chars[j..].iter().find(|x| !x.1.is_whitespace());
             let spaced = j < chars.len() && chars[j].1.is_whitespace();
-            let ok = match next_start {
+            let after_opener = |k: usize| chars.get(k + 1).map(|x| x.1);
+            let ok = match chars[j..].iter().position(|x| !x.1.is_whitespace()) {
                 None => false,
-                Some(&(_, n)) => spaced && starts_sentence(n),
+                // "(outcome 3, ...)" after a stop belongs to the sentence before it.
+                Some(k) => {
+                    let n = chars[j + k].1;
+                    spaced && starts_sentence(n) && !(is_opener(n) && after_opener(j + k).is_some_and(|c| c.is_lowercase()))
+                }
             };
             if ok && c == '.' {
                 let w = word_before(text, pos);
