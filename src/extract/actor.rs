@@ -48,22 +48,25 @@ fn leading_actor(text: &str) -> Option<String> {
 /// The actor a sentence names, if any.
 pub fn from_sentence(sentence: &str) -> Option<String> {
     let s = LEADING_NUMBER.replace(sentence.trim_start_matches(['“', '"', '‘']), "").into_owned();
-    if let Some(c) = RECOMMEND_THAT.captures(&s) {
-        if let Some(a) = leading_actor(&c["rest"]) {
-            return Some(a);
-        }
+    if let Some(c) = RECOMMEND_THAT.captures(&s)
+        && let Some(a) = leading_actor(&c["rest"])
+    {
+        return Some(a);
     }
-    if let Some(c) = URGE_OBJECT.captures(&s) {
-        if let Some(a) = clean(&c["obj"]) {
-            return Some(a);
-        }
+    if let Some(c) = URGE_OBJECT.captures(&s)
+        && let Some(a) = clean(&c["obj"])
+    {
+        return Some(a);
     }
     if let Some(c) = SUBJECT_MODAL.captures(&s) {
         // The whole run before the modal when it reads as a list of names ("The Government,
         // councils and NHS boards"); otherwise what follows an opening phrase ("In future, the
         // council").
         let whole = &s[..c.name("subj").unwrap().end()];
-        let is_list = whole.split(',').all(|part| part.split_whitespace().count() <= 6);
+        let parts: Vec<&str> = whole.split(',').collect();
+        let is_list = parts.len() > 1
+            && parts.iter().all(|part| part.split_whitespace().count() <= 6)
+            && parts.last().is_some_and(|p| p.contains(" and ") || p.contains('&'));
         if is_list && whole.split_whitespace().count() <= 16 {
             return clean(whole);
         }

@@ -63,10 +63,10 @@ pub struct DateMatch {
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
     let mut push = |start: usize, end: usize, iso: Option<String>| {
-        if let Some(iso) = iso {
-            if !out.iter().any(|d| start < d.end && d.start < end) {
-                out.push(DateMatch { start, end, iso });
-            }
+        if let Some(iso) = iso
+            && !out.iter().any(|d| start < d.end && d.start < end)
+        {
+            out.push(DateMatch { start, end, iso });
         }
     };
     for c in DAY_MONTH_YEAR.captures_iter(text) {
@@ -116,10 +116,10 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
             let rest = &rest[..rest.len().min(120)];
             if let Some(c) = RANGE_END.captures(rest) {
                 let y: i32 = c[3].parse().ok()?;
-                if let Some(d) = month_number(&c[2]).and_then(|mo| iso(y, mo, c[1].parse().ok()?)) {
-                    if b.kind != crate::model::BlockKind::TableCell {
-                        return Some(d);
-                    }
+                if let Some(d) = month_number(&c[2]).and_then(|mo| iso(y, mo, c[1].parse().ok()?))
+                    && b.kind != crate::model::BlockKind::TableCell
+                {
+                    return Some(d);
                 }
             }
             if let Some(d) = find_dates(rest).last() {

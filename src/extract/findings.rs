@@ -59,12 +59,12 @@ pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHi
         let continues = CONTINUES.is_match(text) && prev_block_of_finding.is_some_and(|pb| pb + 1 >= s.block);
         let pol = pol.or_else(|| (continues && own_voice).then(|| polarity(text)));
         let Some(mut pol) = pol else { continue };
-        if pol == Polarity::Neutral && CONTINUES.is_match(text) {
-            if let (Some(prev), Some(pb)) = (out.last(), prev_block_of_finding) {
-                if pb + 1 >= s.block {
-                    pol = prev.polarity;
-                }
-            }
+        if pol == Polarity::Neutral
+            && CONTINUES.is_match(text)
+            && let (Some(prev), Some(pb)) = (out.last(), prev_block_of_finding)
+            && pb + 1 >= s.block
+        {
+            pol = prev.polarity;
         }
         prev_block_of_finding = Some(s.block);
         out.push(Finding { text: text.to_string(), polarity: pol, themes: theme_ids(&sentence_themes[si]), span: s.span });

@@ -81,10 +81,10 @@ fn score(text: &str) -> (i32, i32) {
 
 /// The part of a sentence that carries its verdict.
 fn main_clause(text: &str) -> &str {
-    if CONCESSIVE_START.is_match(text) {
-        if let Some(i) = text.find(',') {
-            return &text[i + 1..];
-        }
+    if CONCESSIVE_START.is_match(text)
+        && let Some(i) = text.find(',')
+    {
+        return &text[i + 1..];
     }
     if let Some(m) = CONTRAST_AFTER.find_iter(text).last() {
         let rest = &text[m.end()..];

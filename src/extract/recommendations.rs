@@ -61,7 +61,7 @@ pub fn has_cue(text: &str) -> bool {
         let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
         let words = subj.split_whitespace().count();
-        return words >= 1 && words <= 16 && !NOT_A_SUBJECT.is_match(subj) && !VAGUE.is_match(rest) && names_an_actor(subj);
+        return (1..=16).contains(&words) && !NOT_A_SUBJECT.is_match(subj) && !VAGUE.is_match(rest) && names_an_actor(subj);
     }
     false
 }
@@ -73,6 +73,13 @@ static ACTOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn names_an_actor(subj: &str) -> bool {
+    static PREPOSITION_START: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^(without|with|for|in|on|at|from|by|of|to|after|before|despite|through|under|into)\b").unwrap());
+    // "the help they need to" is a relative clause: a pronoun closing a longer phrase.
+    static TRAILING_PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\S\s+(they|we|you|he|she|it|i)$").unwrap());
+    if PREPOSITION_START.is_match(subj.trim()) || TRAILING_PRONOUN.is_match(subj.trim()) {
+        return false;
+    }
     // A noun "need to" ("the need to act") is not a modal.
     static NOUN_NEED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(the|a|an|this|that|their|its|our|any|no|of)$").unwrap());
     ACTOR_WORD.is_match(subj) && !NOUN_NEED.is_match(subj.trim_end())

@@ -105,18 +105,3 @@ mod tests {
         assert_eq!(classify_heading("Integrated budgets"), Section::Other);
     }
 }
-
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    #[ignore]
-    fn dump_sections() {
-        let path = std::env::var("DUMP").unwrap();
-        let bytes = std::fs::read(&path).unwrap();
-        let raw = crate::ingest::read_bytes(std::path::Path::new(&path), &bytes).unwrap();
-        let doc = crate::segment::build(raw, &path, "x".into(), 0);
-        for (i, s) in super::block_sections(&doc).iter().enumerate() {
-            println!("{i} {:?} {:?}", s, &doc.block_text(i).chars().take(60).collect::<String>());
-        }
-    }
-}

@@ -95,10 +95,10 @@ impl Walker<'_> {
                 for child in el.children().filter_map(ElementRef::wrap) {
                     self.walk(child, depth + 1);
                 }
-                if let Some(t) = self.table.take() {
-                    if !t.rows.is_empty() || !t.header.is_empty() {
-                        self.doc.tables.push(t);
-                    }
+                if let Some(t) = self.table.take()
+                    && (!t.rows.is_empty() || !t.header.is_empty())
+                {
+                    self.doc.tables.push(t);
                 }
                 self.table = outer;
             }

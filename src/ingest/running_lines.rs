@@ -136,7 +136,7 @@ pub fn strip_running_lines(text: &str) -> (String, usize) {
         });
         let next_continues =
             lines.get(i).is_some_and(|l| l.trim_start().chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()));
-        if !(prev_open || next_continues) && !out.is_empty() {
+        if !(prev_open || next_continues || out.is_empty()) {
             out.push("");
         }
     }

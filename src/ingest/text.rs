@@ -22,7 +22,7 @@ const FUNCTION_WORDS: &[&str] =
 
 /// Read plain text or Markdown.
 pub fn read(input: &str) -> RawDoc {
-    let normalised = input.replace("\r\n", "\n").replace('\r', "\n").replace('\u{c}', "\n");
+    let normalised = input.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n");
     let (text, removed) = strip_running_lines(&normalised);
     let mut doc = RawDoc::default();
     if removed > 0 {
@@ -88,9 +88,7 @@ pub fn read(input: &str) -> RawDoc {
 
 /// The previous line within the same chunk (None at a chunk's start).
 fn prev_nonblank<'a>(lines: &[&'a str], i: usize, b: &Builder) -> Option<&'a str> {
-    if b.current.is_none() {
-        return None;
-    }
+    b.current.as_ref()?;
     lines[..i].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty())
 }
 
@@ -205,10 +203,10 @@ impl Builder {
         self.blocks.push(b);
     }
     fn flush(&mut self) {
-        if let Some(b) = self.current.take() {
-            if !b.text.trim().is_empty() {
-                self.blocks.push(b);
-            }
+        if let Some(b) = self.current.take()
+            && !b.text.trim().is_empty()
+        {
+            self.blocks.push(b);
         }
     }
     fn table_row(&mut self, line: &str) {
