@@ -48,6 +48,9 @@ pub struct Block {
     pub heading: Option<usize>,
     /// For a table cell: which table, row and column, and the column's header text.
     pub table: Option<CellRef>,
+    /// The page the block starts on, for paged formats (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -161,6 +164,9 @@ pub struct ThemeHit {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Finding {
+    /// The page it is on, for paged formats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     pub text: String,
     pub polarity: Polarity,
     pub themes: Vec<String>,
@@ -169,6 +175,9 @@ pub struct Finding {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Recommendation {
+    /// The page it is on, for paged formats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     pub text: String,
     /// Who is called on to act, as written ("The Scottish Government and COSLA"); None when
     /// the text names no one.

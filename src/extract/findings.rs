@@ -67,7 +67,13 @@ pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHi
             pol = prev.polarity;
         }
         prev_block_of_finding = Some(s.block);
-        out.push(Finding { text: text.to_string(), polarity: pol, themes: theme_ids(&sentence_themes[si]), span: s.span });
+        out.push(Finding {
+            text: text.to_string(),
+            polarity: pol,
+            themes: theme_ids(&sentence_themes[si]),
+            span: s.span,
+            page: block.page,
+        });
     }
     out
 }

@@ -134,7 +134,7 @@ pub fn extract(doc: &Document, sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recomme
             .cloned()
             .collect();
         let actor = own_actor.or_else(|| lead_in.and_then(actor::from_lead_in));
-        out.push(Recommendation { text: text.to_string(), actor, themes: theme_ids(&hits), span: s.span });
+        out.push(Recommendation { text: text.to_string(), actor, themes: theme_ids(&hits), span: s.span, page: block.page });
     }
     out
 }

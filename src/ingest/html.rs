@@ -151,7 +151,13 @@ impl Walker<'_> {
         table.rows.push(texts.clone());
         for (col, text) in texts.into_iter().enumerate() {
             let header = headers.get(col).filter(|h| !h.is_empty()).cloned();
-            self.emit(RawBlock { kind: BlockKind::TableCell, level: 0, text, table: Some(CellRef { table: table_no, row, col, header }) });
+            self.emit(RawBlock {
+                kind: BlockKind::TableCell,
+                level: 0,
+                text,
+                table: Some(CellRef { table: table_no, row, col, header }),
+                page: None,
+            });
         }
     }
 }

@@ -23,14 +23,16 @@ pub struct RawBlock {
     pub level: u8,
     pub text: String,
     pub table: Option<CellRef>,
+    /// The page the block starts on, for paged formats.
+    pub page: Option<u32>,
 }
 
 impl RawBlock {
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
-        RawBlock { kind, level: 0, text: text.into(), table: None }
+        RawBlock { kind, level: 0, text: text.into(), table: None, page: None }
     }
     pub fn heading(level: u8, text: impl Into<String>) -> Self {
-        RawBlock { kind: BlockKind::Heading, level, text: text.into(), table: None }
+        RawBlock { kind: BlockKind::Heading, level, text: text.into(), table: None, page: None }
     }
 }
 

@@ -230,6 +230,7 @@ impl Builder {
                     level: 0,
                     text: l.clone(),
                     table: Some(CellRef { table: table_no, row: row_no, col, header }),
+                    page: None,
                 });
             }
         }

@@ -32,6 +32,7 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
             lead_in,
             heading,
             table: rb.table,
+            page: rb.page,
         });
         if rb.kind == BlockKind::Heading {
             heading = Some(idx);
