@@ -13,13 +13,13 @@ use std::sync::LazyLock;
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to\b|(would|we|I|inspectors|to)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to\b|encouraged\s+(\w+\s+){1,6}to\b|(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to\b|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)\b|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
+        r"(?i)\b(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to\b|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to\b|encouraged\s+(\w+\s+){1,6}to\b|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to\b|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)\b|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
     .unwrap()
 });
 /// A modal verb of obligation in the main clause, after a plain subject.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to)\s+(?P<rest>\w.*)$").unwrap()
+    Regex::new(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to|is\s+required\s+to|are\s+required\s+to)\s+(?P<rest>\w.*)$").unwrap()
 });
 static NOT_A_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once)\b").unwrap()
@@ -61,7 +61,12 @@ pub fn has_cue(text: &str) -> bool {
         let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
         let words = subj.split_whitespace().count();
-        return (1..=16).contains(&words) && !NOT_A_SUBJECT.is_match(subj) && !VAGUE.is_match(rest) && names_an_actor(subj);
+        // "should they wish to" is a condition, not a call to act.
+        let inverted = rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "they" | "we" | "you" | "he" | "she" | "it" | "there" | "this"));
+        return (1..=16).contains(&words) && !NOT_A_SUBJECT.is_match(subj) && !VAGUE.is_match(rest) && !inverted && names_an_actor(subj);
     }
     false
 }
@@ -81,7 +86,7 @@ fn names_an_actor(subj: &str) -> bool {
         return false;
     }
     // A noun "need to" ("the need to act") is not a modal.
-    static NOUN_NEED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(the|a|an|this|that|their|its|our|any|no|of)$").unwrap());
+    static NOUN_NEED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(\b(the|a|an|this|that|their|its|our|any|no|of)|['’]s|s['’])$").unwrap());
     ACTOR_WORD.is_match(subj) && !NOUN_NEED.is_match(subj.trim_end())
 }
 
