@@ -74,7 +74,7 @@ pub fn has_cue(text: &str) -> bool {
 /// Words that name who could act; the subject of a modal must contain one ("The extent of
 /// this work must not be underestimated" calls on no one).
 static ACTOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(partnerships?|partners|councils?|boards?|government|authorit(y|ies)|leaders|managers|commissioners|services|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers|schools|settings|professionals|inspectorates?|regulators?|everyone|all|they|we|you|i|there|workers|nurses|clinicians|GPs|IJBs?|ICBs?|HSCPs?|IAs|NHS|COSLA|CCGs?)\b|\s[A-Z]\w+").unwrap()
+    Regex::new(r"(?i)\b(partnerships?|partners|councils?|boards?|government|authorit(y|ies)|leaders|managers|commissioners|services|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers|schools|settings|professionals|inspectorates?|regulators?|everyone|all|they|we|you|i|there|workers|nurses|clinicians|GPs|IJBs?|ICBs?|HSCPs?|IAs|NHS|COSLA|CCGs?)\b|(?-i:\s[A-Z]\w+)").unwrap()
 });
 
 fn names_an_actor(subj: &str) -> bool {
