@@ -57,6 +57,14 @@ pub fn has_cue(text: &str) -> bool {
         return true;
     }
     let t = text.trim_start_matches(['“', '"', '‘', '\'']);
+    // Each coordinated clause may carry its own subject ("X must be in place and all partners
+    // need to ...").
+    static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:,|;|\band|\bbut|\bwhile|\bwhilst)\s+").unwrap());
+    std::iter::once(0).chain(CLAUSE.find_iter(t).map(|m| m.end())).any(|start| modal_clause(&t[start..]))
+}
+
+/// A clause whose main verb is a modal of obligation after a subject that names an actor.
+fn modal_clause(t: &str) -> bool {
     if let Some(c) = MODAL.captures(t) {
         let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
