@@ -59,7 +59,7 @@ pub fn has_cue(text: &str) -> bool {
     let t = text.trim_start_matches(['“', '"', '‘', '\'']);
     // Each coordinated clause may carry its own subject ("X must be in place and all partners
     // need to ...").
-    static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:,|;|\band|\bbut|\bwhile|\bwhilst)\s+").unwrap());
+    static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)[,;]\s+(?:(?:and|but|while|whilst)\s+)?|\s(?:and|but)\s+(?:all|every|each)\b").unwrap());
     std::iter::once(0).chain(CLAUSE.find_iter(t).map(|m| m.end())).any(|start| modal_clause(&t[start..]))
 }
 
@@ -69,6 +69,11 @@ fn modal_clause(t: &str) -> bool {
         let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
         let words = subj.split_whitespace().count();
+        // "to meet local need to improve": "need" is a noun after an infinitive phrase.
+        let modal = c.name("modal").map(|m| m.as_str()).unwrap_or("");
+        if modal.starts_with("need") && subj.contains(" to ") {
+            return false;
+        }
         // "should they wish to" is a condition, not a call to act.
         let inverted = rest
             .split_whitespace()
