@@ -17,11 +17,11 @@ fn find_col(header: &[String], re: &str) -> Option<usize> {
 
 fn table_actions(t: &Table) -> Vec<Action> {
     let h = &t.header;
-    let status_col = find_col(h, r"\b(rag|status|colour|color)\b");
-    let due_col = find_col(h, r"\b(timescale|due|deadline|target date|by when|completion date|date)\b");
-    let priority_col = find_col(h, r"\b(priority|recommendation|ref|no\.?|number|area for improvement)\b");
-    let action_col = find_col(h, r"\baction").filter(|c| Some(*c) != priority_col);
-    let resp_col = find_col(h, r"\b(responsib\w*|lead|owner|who)\b");
+    let status_col = find_col(h, r"(?-u:\b)(rag|status|colour|color)(?-u:\b)");
+    let due_col = find_col(h, r"(?-u:\b)(timescale|due|deadline|target date|by when|completion date|date)(?-u:\b)");
+    let priority_col = find_col(h, r"(?-u:\b)(priority|recommendation|ref|no\.?|number|area for improvement)(?-u:\b)");
+    let action_col = find_col(h, r"(?-u:\b)action").filter(|c| Some(*c) != priority_col);
+    let resp_col = find_col(h, r"(?-u:\b)(responsib\w*|lead|owner|who)(?-u:\b)");
     let looks_like_plan = status_col.is_some() || due_col.is_some() || t.rows.iter().any(|r| r.iter().any(|c| STATUS.is_match(c)));
     if !looks_like_plan {
         return Vec::new();

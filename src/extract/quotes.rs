@@ -11,7 +11,7 @@ static SAID_COLON: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUOTE_THEN_WHO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^(?P<q>[“"][^”"]{10,}[”"])\s*,?\s*(?P<who>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})\s+(?:said|explained|added|commented)\b"#,
+        r#"^(?P<q>[“"][^”"]{10,}[”"])\s*,?\s*(?P<who>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})\s+(?:said|explained|added|commented)(?-u:\b)"#,
     )
     .unwrap()
 });

@@ -14,7 +14,7 @@ static ASPECT_COLON_GRADE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
 static PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:found\s+that|judged\s+that|judged|rated|graded|evaluated|assessed)\s+(?:the\s+)?(?P<aspect>[^,.;]{{3,100}}?)\s+(?:was|were|is|are|as\s+being|as|to\s+be)\s+(?P<grade>{GRADES})\b"
+        r"(?i)(?-u:\b)(?:found\s+that|judged\s+that|judged|rated|graded|evaluated|assessed)\s+(?:the\s+)?(?P<aspect>[^,.;]{{3,100}}?)\s+(?:was|were|is|are|as\s+being|as|to\s+be)\s+(?P<grade>{GRADES})(?-u:\b)"
     ))
     .unwrap()
 });

@@ -43,7 +43,7 @@ pub struct Taxonomy {
 
 fn word_bounded(patterns: &[String]) -> String {
     let alts: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-    format!(r"\b(?:{})\b", alts.join("|"))
+    format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|"))
 }
 
 impl Taxonomy {
@@ -74,7 +74,8 @@ impl Taxonomy {
                 return Err(err(format!("theme id '{}' appears twice", t.id)));
             }
             let source = word_bounded(&t.patterns);
-            let build = |src: &str| RegexBuilder::new(src).case_insensitive(true).size_limit(1 << 24).build();
+            // ASCII word classes keep matching on the fast automata; theme vocabulary is English.
+            let build = |src: &str| RegexBuilder::new(src).case_insensitive(true).unicode(false).size_limit(1 << 24).build();
             let pattern = build(&source).map_err(|e| err(format!("theme '{}': bad pattern: {e}", t.id)))?;
             let exclude = if t.exclude.is_empty() {
                 None
@@ -86,6 +87,7 @@ impl Taxonomy {
         }
         let prefilter = RegexSetBuilder::new(&sources)
             .case_insensitive(true)
+            .unicode(false)
             .size_limit(1 << 26)
             .build()
             .map_err(|e| err(format!("patterns too large together: {e}")))?;

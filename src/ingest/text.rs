@@ -15,7 +15,7 @@ static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(
 static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*{1,3}([^*\n]+?)\*{1,3}|__([^_\n]+?)__").unwrap());
 static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\.?$").unwrap());
 static HTML_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])\b[^>]*>").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])(?-u:\b)[^>]*>").unwrap());
 
 const FUNCTION_WORDS: &[&str] =
     &["and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "at", "from", "as", "that", "which", "is", "are"];
