@@ -167,3 +167,38 @@ mod tests {
         assert_eq!(parse_date("no date here"), None);
     }
 }
+
+#[cfg(test)]
+mod document_date_tests {
+    use super::*;
+    use crate::{ingest, segment};
+
+    fn doc(text: &str) -> Document {
+        let raw = ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        segment::build(raw, "t.txt", "id".into(), text.len())
+    }
+
+    #[test]
+    fn a_standalone_date_near_the_top_is_the_documents() {
+        let d = doc("Council Offices\nHigh Street\n\n3 March 2021\n\nThe meeting on Monday, 15 March 2021 will consider the plan due by 30 June 2021.\n");
+        assert_eq!(document_date(&d, DocType::CommitteeReport).as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn dates_in_passing_are_not_the_documents() {
+        let d = doc("Inspectors praise Northshire\n\nThe inspection was carried out between May and August 2017 and found strengths.\n");
+        assert_eq!(document_date(&d, DocType::PressRelease), None);
+    }
+
+    #[test]
+    fn an_inspection_report_without_a_publication_date_takes_the_last_day() {
+        let d = doc("Inspection of Northshire\nInspection dates: 28 April to 2 May 2025\n\nText.\n");
+        assert_eq!(document_date(&d, DocType::InspectionReport).as_deref(), Some("2025-05-02"));
+    }
+
+    #[test]
+    fn month_and_year_only() {
+        let d = doc("Northshire integration review\n\nAudit body – June 2022\n\nKey messages\n");
+        assert_eq!(document_date(&d, DocType::AuditReport).as_deref(), Some("2022-06"));
+    }
+}

@@ -78,3 +78,59 @@ pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHi
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::model::{DocType, Polarity};
+    use crate::{ingest, segment};
+
+    fn record(text: &str) -> crate::model::Record {
+        let raw = ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        let doc = segment::build(raw, "t.txt", "id".into(), text.len());
+        Extractor::default().extract(&doc)
+    }
+
+    #[test]
+    fn reported_findings_in_a_press_release() {
+        let r = record(
+            "Inspectors praise home care in Northshire\n\n\
+             Inspectors found that the partnership had a clear plan for its localities. \
+             However, too many people waited in hospital after they were ready to leave. \
+             The report is available on the website.\n",
+        );
+        assert_eq!(r.doc_type, DocType::PressRelease);
+        let f: Vec<(&str, Polarity)> = r.findings.iter().map(|f| (f.text.as_str(), f.polarity)).collect();
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f[0].1, Polarity::Strength);
+        assert_eq!(f[1].1, Polarity::Weakness);
+        assert!(r.findings[1].themes.contains(&"delayed-discharge".to_string()));
+    }
+
+    #[test]
+    fn section_headings_give_polarity_in_an_inspection_report() {
+        let r = record(
+            "Inspection of Northshire children's services\nInspection dates: 3 to 7 June 2024\n\n\
+             What is the partnership doing that is effective?\n\
+             ◼ Leaders know their families well.\n\n\
+             What does the partnership need to do better?\n\
+             ◼ Some families wait for assessments.\n",
+        );
+        assert_eq!(r.doc_type, DocType::InspectionReport);
+        assert_eq!(r.date.as_deref(), Some("2024-06-07"));
+        let f: Vec<(&str, Polarity)> = r.findings.iter().map(|f| (f.text.as_str(), f.polarity)).collect();
+        assert_eq!(f, [("Leaders know their families well.", Polarity::Strength), ("Some families wait for assessments.", Polarity::Weakness)]);
+    }
+
+    #[test]
+    fn a_committee_paper_speaks_in_its_own_voice() {
+        let r = record(
+            "AGENDA\n\nReport by Chief Officer\n\n1. PROGRESS\n\n\
+             Performance monitoring is now strong and effective.\n\n\
+             The inspection found that staff shortages had delayed reviews.\n",
+        );
+        assert_eq!(r.doc_type, DocType::CommitteeReport);
+        assert_eq!(r.findings.len(), 1);
+        assert!(r.findings[0].text.starts_with("The inspection found"));
+    }
+}
