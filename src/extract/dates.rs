@@ -180,7 +180,9 @@ mod document_date_tests {
 
     #[test]
     fn a_standalone_date_near_the_top_is_the_documents() {
-        let d = doc("Council Offices\nHigh Street\n\n3 March 2021\n\nThe meeting on Monday, 15 March 2021 will consider the plan due by 30 June 2021.\n");
+        let d = doc(
+            "Council Offices\nHigh Street\n\n3 March 2021\n\nThe meeting on Monday, 15 March 2021 will consider the plan due by 30 June 2021.\n",
+        );
         assert_eq!(document_date(&d, DocType::CommitteeReport).as_deref(), Some("2021-03-03"));
     }
 

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 /// How much of the opening text the cues are looked for in.
 const HEAD_BYTES: usize = 3000;
+const PRESS_MAX_BYTES: usize = 40_000;
 
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)(?-u:\b)").unwrap()
@@ -37,10 +38,11 @@ pub fn classify(doc: &Document) -> DocType {
         return DocType::InspectionReport;
     }
     let press = PRESS.find_iter(&doc.text).count();
-    if AUDIT.is_match(head) && press == 0 {
+    if AUDIT.is_match(head) && (press == 0 || doc.text.len() > PRESS_MAX_BYTES) {
         return DocType::AuditReport;
     }
-    if press >= 1 {
+    // Press releases are short; a long document that quotes people is a report.
+    if press >= 1 && doc.text.len() <= PRESS_MAX_BYTES {
         return DocType::PressRelease;
     }
     if AUDIT.is_match(head) || title.to_ascii_lowercase().contains("audit") {

@@ -119,7 +119,10 @@ mod tests {
         assert_eq!(r.doc_type, DocType::InspectionReport);
         assert_eq!(r.date.as_deref(), Some("2024-06-07"));
         let f: Vec<(&str, Polarity)> = r.findings.iter().map(|f| (f.text.as_str(), f.polarity)).collect();
-        assert_eq!(f, [("Leaders know their families well.", Polarity::Strength), ("Some families wait for assessments.", Polarity::Weakness)]);
+        assert_eq!(
+            f,
+            [("Leaders know their families well.", Polarity::Strength), ("Some families wait for assessments.", Polarity::Weakness)]
+        );
     }
 
     #[test]

@@ -13,6 +13,8 @@ static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[•◼▪●○■□◦‣∙·–\-\*\+]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+(\S.*)$").unwrap());
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.+?)\s*#*$").unwrap());
 static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*{1,3}([^*\n]+?)\*{1,3}|__([^_\n]+?)__").unwrap());
+/// Markdown's backslash escapes ("\\(IL\\)") stand for the character itself.
+static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
 static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\.?$").unwrap());
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])(?-u:\b)[^>]*>").unwrap());
@@ -171,6 +173,9 @@ fn clean_inline(line: &str) -> String {
         .into_owned();
     if HTML_TAG.is_match(&s) {
         s = fragment_lines(&s).join(" ");
+    }
+    if s.contains('\\') {
+        s = MD_ESCAPE.replace_all(&s, "$1").into_owned();
     }
     s.replace('\u{a0}', " ")
 }
