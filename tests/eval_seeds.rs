@@ -55,6 +55,8 @@ fn seeds_meet_the_quality_bar() {
             "findings=0.75",
             "polarity=0.90",
             "actor=0.85",
+            "areas=1.0",
+            "regulators=1.0",
             "doc_type=1.0",
             "date=1.0",
             "actions=1.0",
@@ -71,6 +73,16 @@ fn dev_reports_meet_the_quality_bar() {
     score(
         "eval/gold-dev.json",
         &["corpus/external/ofsted-ilacs", "corpus/external/ofsted-cqc-area-send"],
-        &["recommendations=0.85", "rec_themes=0.75", "ratings=0.90", "findings=0.85", "polarity=0.90", "doc_type=1.0", "date=1.0"],
+        &[
+            "recommendations=0.85",
+            "rec_themes=0.75",
+            "ratings=0.90",
+            "findings=0.85",
+            "polarity=0.90",
+            "areas=1.0",
+            "regulators=1.0",
+            "doc_type=1.0",
+            "date=1.0",
+        ],
     );
 }

@@ -14,6 +14,9 @@ static SUBJECT_MODAL: LazyLock<Regex> = LazyLock::new(|| {
 static URGE_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es)|encourag(?:e|ed|es)|ask(?:ed|s)?|advis(?:e|ed|es)|invit(?:e|ed|es)|expect(?:s|ed)?|want(?:s|ed)?|important for|essential for|vital for|crucial for|necessary for)\s+(?P<obj>[^,;:]{2,90}?)\s+to(?-u:\b)").unwrap()
 });
+/// "The Board is asked to approve": the subject of a passive request.
+static ASKED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<subj>[^,;:]{2,90}?)\s+(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to(?-u:\b)").unwrap());
 static RECOMMEND_THAT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,7 +57,13 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
     {
         return Some(a);
     }
+    if let Some(c) = ASKED.captures(&s)
+        && let Some(a) = clean(&c["subj"])
+    {
+        return Some(a);
+    }
     if let Some(c) = URGE_OBJECT.captures(&s)
+        && !c["obj"].starts_with("to ")
         && let Some(a) = clean(&c["obj"])
     {
         return Some(a);

@@ -22,7 +22,7 @@ static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Reported speech that says nothing about the inspected service.
 static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this))(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by)(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)").unwrap()
 });
 
 pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHit>], recs: &[Recommendation]) -> Vec<Finding> {
@@ -44,7 +44,25 @@ pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHi
             continue;
         }
         let section = sections[s.block];
-        if matches!(section, Section::Recommendations | Section::Background) {
+        if section == Section::Background {
+            continue;
+        }
+        // Under "What needs to improve", an item that states what was found is a weakness.
+        if section == Section::Recommendations {
+            if own_voice && block.kind == BlockKind::ListItem {
+                let pol = match polarity(text) {
+                    Polarity::Neutral => Polarity::Weakness,
+                    p => p,
+                };
+                prev_block_of_finding = Some(s.block);
+                out.push(Finding {
+                    text: text.to_string(),
+                    polarity: pol,
+                    themes: theme_ids(&sentence_themes[si]),
+                    span: s.span,
+                    page: block.page,
+                });
+            }
             continue;
         }
         let explicit = REPORTED.is_match(text);

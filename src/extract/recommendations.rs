@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|encouraged\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
+        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
     .unwrap()
 });
@@ -107,6 +107,27 @@ fn names_an_actor(subj: &str) -> bool {
     ACTOR_WORD.is_match(subj) && !NOUN_NEED.is_match(subj.trim_end())
 }
 
+/// A list item that names what must improve without a verb of its own ("The timeliness of
+/// assessments for children in need.") rather than stating what was found ("Children wait too
+/// long for assessments."). Only the words before any relative or subordinate clause count.
+pub fn is_nominal(text: &str) -> bool {
+    static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(who|which|that|where|when|whose|so that|because|once|if|while|whilst|including|particularly|especially)(?-u:\b)|[,(;:]").unwrap()
+    });
+    static FINITE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|waits?|waited|lacks?|lacked|describes?|described|says?|said|receives?|received|uses?|knows?|knew|shows?|showed|makes?|made|takes?|took|gets?|got|remains?|remained|continues?|continued|struggles?|struggled|var(y|ies|ied)|depends?|depended|benefits?|benefited|feels?|felt|works?|worked|leads?|led|limits?|means?|meant|attends?|attended|reports?|reported|finds?|found|offers?|offered|provides?|provided|faces?|faced|spends?|spent|goes|went|comes?|came|becomes?|became|seems?|seemed|appears?|appeared|rel(y|ies|ied)|miss(es|ed)?|fails?|failed)(?-u:\b)").unwrap()
+    });
+    static HOW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(how|whether)(?-u:\b)").unwrap());
+    let t = LEADING_MARK.replace(text.trim(), "");
+    if HOW.is_match(&t) {
+        return true;
+    }
+    let head = CLAUSE_START.find(&t).map(|m| &t[..m.start()]).unwrap_or(&t);
+    !FINITE.is_match(head)
+}
+
+static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\(?\d{1,2}[.)]?|[a-z][.)]|[•◼▪●\-–*])\s+").unwrap());
+
 pub fn is_imperative(text: &str) -> bool {
     IMPERATIVE.is_match(text.trim_start_matches(['“', '"', '‘', '•', '-', ' ']))
 }
@@ -140,7 +161,7 @@ pub fn extract(doc: &Document, sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recomme
         let is_rec = match block.kind {
             BlockKind::TableCell => in_rec_column && first,
             BlockKind::ListItem if first && lead_in.is_some() => true,
-            BlockKind::ListItem if first && section == Section::Recommendations => true,
+            BlockKind::ListItem if first && section == Section::Recommendations => is_nominal(text) || is_imperative(text) || has_cue(text),
             _ if section == Section::Recommendations && is_imperative(text) => true,
             _ => has_cue(text) && section != Section::Background,
         };
@@ -189,5 +210,19 @@ mod tests {
         assert!(is_imperative("ensure that budgets are pooled"));
         assert!(is_imperative("2. Develop a workforce plan."));
         assert!(!is_imperative("Staff developed a plan."));
+    }
+}
+
+#[cfg(test)]
+mod nominal_tests {
+    use super::is_nominal;
+
+    #[test]
+    fn items_that_name_what_must_improve() {
+        assert!(is_nominal("The timeliness of assessments for children who are in need."));
+        assert!(is_nominal("How well leaders oversee practice."));
+        assert!(is_nominal("◼ Response and support to care leavers in custody."));
+        assert!(!is_nominal("Children wait too long for assessments."));
+        assert!(!is_nominal("The partnership does not have a workforce plan."));
     }
 }

@@ -49,8 +49,10 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
             sentences.push(Sentence { span: Span::new(b.span.start + s, b.span.start + e), block: bi });
         }
     }
+    // A heading near the top names the document better than a first paragraph does.
+    let first_heading = blocks.iter().take(5).find(|b| b.kind == BlockKind::Heading && b.span.len() > 10);
     let title = raw.title.or_else(|| {
-        blocks.first().map(|b| {
+        first_heading.or(blocks.first()).map(|b| {
             let t = &text[b.span.start..b.span.end];
             truncate_chars(t, 200)
         })
