@@ -24,7 +24,7 @@ pub enum IndexError {
     BadQuery { query: String, reason: String },
     #[error("unknown area {name:?}{}", suggestion_text(.suggestion))]
     UnknownArea { name: String, suggestion: Option<String> },
-    #[error("unknown theme {id:?}{}; `scrutiny info` lists the index's themes", suggestion_text(.suggestion))]
+    #[error("unknown theme {id:?}{} (`scrutiny info` lists the index's themes)", suggestion_text(.suggestion))]
     UnknownTheme { id: String, suggestion: Option<String> },
     #[error("index {dir}: {source}", dir = .dir.display())]
     Tantivy { dir: PathBuf, source: tantivy::TantivyError },

@@ -24,13 +24,13 @@ impl Style {
             if r.start < at || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
                 continue;
             }
-            out.push_str(&clean(&text[at..r.start]));
+            out.push_str(&inline(&text[at..r.start]));
             out.push_str(open);
-            out.push_str(&clean(&text[r.start..r.end]));
+            out.push_str(&inline(&text[r.start..r.end]));
             out.push_str(close);
             at = r.end;
         }
-        out.push_str(&clean(&text[at..]));
+        out.push_str(&inline(&text[at..]));
         out
     }
 
@@ -43,6 +43,21 @@ impl Style {
 pub fn clean(s: &str) -> String {
     let safe = crate::report_safe(s);
     safe.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Like [`clean`] but keeping the length of runs of spaces, for pieces of a larger line.
+fn inline(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            if c.is_whitespace() {
+                Some(' ')
+            } else if c.is_control() {
+                None
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
 }
 
 /// Left-aligned columns; cells are cleaned and cut to `max_width` characters.
