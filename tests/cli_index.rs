@@ -156,6 +156,9 @@ fn compare_shows_each_areas_recommendations_and_rejects_unknown_areas() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let c: Value = serde_json::from_slice(&out.stdout).unwrap();
     let texts = c.to_string();
+    let only_first = search_json(&s, &["partnership", "--area", &areas[0].to_lowercase()]);
+    assert!(total(&only_first) > 0);
+    assert!(hits(&only_first).iter().all(|h| h["areas"].as_array().unwrap().iter().any(|a| a == areas[0].as_str())));
     assert!(texts.contains("improve its workforce planning"));
     let recurring = c["recurring"].as_array().unwrap();
     assert!(
@@ -285,6 +288,8 @@ fn info_summarises_the_index() {
     assert!(text.contains("documents      2"), "{text}");
     assert!(text.contains("schema version 1"));
     assert!(text.contains("delayed-discharge (2)"));
+    let out = scrutiny().arg("info").env("SCRUTINY_INDEX", &s.index).output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("documents      2"));
 }
 
 #[test]

@@ -149,7 +149,7 @@ fn write_table(out: &mut impl Write, r: &SearchResult, style: Style) -> std::io:
         let u = &h.unit;
         let mut tags = vec![u.kind.clone()];
         tags.extend(u.polarity.clone());
-        let place = if u.areas.is_empty() { String::new() } else { format!(" · {}", u.areas.join(", ")) };
+        let place = if u.areas.is_empty() { String::new() } else { format!(" · {}", clean(&u.areas.join(", "))) };
         let date = u.date.as_deref().map(|d| format!(" · {d}")).unwrap_or_default();
         writeln!(out)?;
         writeln!(

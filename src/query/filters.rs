@@ -74,6 +74,14 @@ impl Filters {
                 facet_values(&handle.searcher(), "area_facet", "/area").map_err(|e| handle.err(e))?.into_iter().map(|(a, _)| a).collect();
             self.areas = self.areas.iter().map(|a| resolve_area(a, &known)).collect::<Result<_, _>>()?;
         }
+        // Regulators have no "unknown" error: a name the index lacks simply matches nothing,
+        // but a difference of case should not.
+        if let Some(r) = &self.regulator {
+            let known = facet_values(&handle.searcher(), "regulator_facet", "/regulator").map_err(|e| handle.err(e))?;
+            if let Some((k, _)) = known.iter().find(|(k, _)| k.eq_ignore_ascii_case(r)) {
+                self.regulator = Some(k.clone());
+            }
+        }
         let themes = &handle.meta.themes;
         self.themes = self.themes.iter().map(|t| resolve_theme(t, themes)).collect::<Result<_, _>>()?;
         Ok(())
