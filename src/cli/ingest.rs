@@ -97,8 +97,19 @@ fn print_summary(s: &Summary, dir: &std::path::Path) {
         eprintln!("  top themes {}", list.join(", "));
     }
     eprintln!("  time       {secs:.1}s, {mb:.1} MB, {:.1} MB/s", if secs > 0.0 { mb / secs } else { 0.0 });
+    // Folders often hold many files of one unsupported kind: one line per reason, not per file.
+    let mut by_reason: std::collections::BTreeMap<&str, Vec<&std::path::Path>> = Default::default();
     for e in &s.skipped {
-        eprintln!("  skipped    {e}");
+        by_reason.entry(e.reason()).or_default().push(e.path());
+    }
+    for (reason, paths) in by_reason {
+        match paths.as_slice() {
+            [one] => eprintln!("  skipped    {}: {reason}", one.display()),
+            [first, rest @ ..] => {
+                eprintln!("  skipped    {} files: {reason} (e.g. {}, and {} more)", paths.len(), first.display(), rest.len())
+            }
+            [] => {}
+        }
     }
     for e in &s.failed {
         eprintln!("  failed     {}: {}", e.path().display(), e.reason());

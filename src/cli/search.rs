@@ -157,7 +157,7 @@ fn write_table(out: &mut impl Write, r: &SearchResult, style: Style) -> std::io:
             "{} [{}] {}{}{}",
             style.bold(&clean(&u.path)),
             tags.join(", "),
-            clean(u.title.as_deref().unwrap_or("")),
+            report::terminal::shorten(&clean(u.title.as_deref().unwrap_or("")), 90),
             clean(&place),
             date
         )?;

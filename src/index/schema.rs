@@ -109,12 +109,15 @@ impl Fields {
     }
 }
 
-/// Tokenizers are not saved with an index, so every open must register ours again.
-pub fn register_tokenizer(index: &Index) {
-    let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::English))
-        .build();
-    index.tokenizers().register(TOKENIZER, analyzer);
+        .build()
+}
+
+/// Tokenizers are not saved with an index, so every open must register ours again.
+pub fn register_tokenizer(index: &Index) {
+    index.tokenizers().register(TOKENIZER, analyzer());
 }

@@ -2,7 +2,6 @@
 //! their texts; and recommendations that recur across areas, grouped by near-identical wording.
 
 use super::filters::{facet_values, resolve_area, resolve_theme};
-use crate::index::schema::TOKENIZER;
 use crate::index::{IndexError, IndexHandle};
 use crate::model::Record;
 use serde::Serialize;
@@ -138,7 +137,7 @@ pub fn compare(handle: &IndexHandle, areas: &[String], themes: &[String], kind: 
     if wanted.is_empty() && untagged.iter().any(|v| !v.is_empty()) {
         rows.push(ThemeRow { theme: "(no theme)".into(), counts: untagged.iter().map(Vec::len).collect(), texts: untagged });
     }
-    let mut analyzer = handle.index.tokenizers().get(TOKENIZER).expect("the tokenizer is registered on open");
+    let mut analyzer = crate::index::schema::analyzer();
     let all: Vec<Item> = per_area.into_iter().flatten().collect();
     let recurring = recurring(&all, &mut analyzer);
     Ok(Comparison {
@@ -151,4 +150,33 @@ pub fn compare(handle: &IndexHandle, areas: &[String], themes: &[String], kind: 
         themes: rows,
         recurring,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(area: &str, text: &str) -> Item {
+        Item { area: area.into(), path: format!("{area}.txt"), themes: vec![], text: text.into() }
+    }
+
+    #[test]
+    fn near_identical_recommendations_in_different_areas_are_grouped() {
+        let all = vec![
+            item("Fife", "The partnership should improve its workforce planning."),
+            item("Angus", "The partnership should improve workforce planning."),
+            item("Angus", "The council should publish a housing plan."),
+            item("Fife", "The council should publish its housing plans."),
+            item("Fife", "Leaders should review governance."),
+        ];
+        let groups = recurring(&all, &mut crate::index::schema::analyzer());
+        assert_eq!(groups.len(), 2);
+        assert!(groups.iter().all(|g| g.areas == vec!["Angus".to_string(), "Fife".to_string()]));
+    }
+
+    #[test]
+    fn recommendations_repeated_within_one_area_do_not_recur() {
+        let all = vec![item("Fife", "Improve workforce planning."), item("Fife", "Improve workforce planning.")];
+        assert!(recurring(&all, &mut crate::index::schema::analyzer()).is_empty());
+    }
 }

@@ -60,12 +60,14 @@ fn inline(s: &str) -> String {
         .collect()
 }
 
+/// At most `max` characters, with an ellipsis when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() > max { s.chars().take(max.saturating_sub(1)).collect::<String>() + "…" } else { s.to_string() }
+}
+
 /// Left-aligned columns; cells are cleaned and cut to `max_width` characters.
 pub fn table(header: &[String], rows: &[Vec<String>], max_width: usize) -> String {
-    let cut = |s: &str| -> String {
-        let s = clean(s);
-        if s.chars().count() > max_width { s.chars().take(max_width.saturating_sub(1)).collect::<String>() + "…" } else { s }
-    };
+    let cut = |s: &str| shorten(&clean(s), max_width);
     let cells: Vec<Vec<String>> =
         std::iter::once(header.to_vec()).chain(rows.iter().cloned()).map(|r| r.iter().map(|c| cut(c)).collect()).collect();
     let cols = header.len();
