@@ -286,7 +286,7 @@ fn info_summarises_the_index() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("documents      2"), "{text}");
-    assert!(text.contains("schema version 1"));
+    assert!(text.contains(&format!("schema version {}", scrutiny::index::schema::SCHEMA_VERSION)));
     assert!(text.contains("delayed-discharge (2)"));
     let out = scrutiny().arg("info").env("SCRUTINY_INDEX", &s.index).output().unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().contains("documents      2"));

@@ -55,18 +55,21 @@ pub fn run(args: CompareArgs) -> anyhow::Result<i32> {
         Ok(c) => c,
         Err(e) => return report::exit_with(e),
     };
-    let mut out = report::output(None)?;
-    match args.format {
-        CompareFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &c)?;
-            writeln!(out)?;
+    let written = (|| -> anyhow::Result<()> {
+        let mut out = report::output(None)?;
+        match args.format {
+            CompareFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, &c)?;
+                writeln!(out)?;
+            }
+            CompareFormat::Csv => write_csv(&mut out, &c)?,
+            CompareFormat::Markdown => write_markdown(&mut out, &c)?,
+            CompareFormat::Table => write_text(&mut out, &c)?,
         }
-        CompareFormat::Csv => write_csv(&mut out, &c)?,
-        CompareFormat::Markdown => write_markdown(&mut out, &c)?,
-        CompareFormat::Table => write_text(&mut out, &c)?,
-    }
-    out.flush()?;
-    Ok(0)
+        out.flush()?;
+        Ok(())
+    })();
+    report::finish(written)
 }
 
 fn write_text(out: &mut impl Write, c: &Comparison) -> std::io::Result<()> {

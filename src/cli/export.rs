@@ -43,20 +43,23 @@ pub fn run(args: ExportArgs) -> anyhow::Result<i32> {
         Ok(r) => r,
         Err(e) => return report::exit_with(e),
     };
-    let mut out = report::output(args.output.as_deref())?;
-    match args.format {
-        ExportFormat::Jsonl => {
-            for u in &rows {
-                serde_json::to_writer(&mut out, u)?;
-                writeln!(out)?;
+    let written = (|| -> anyhow::Result<()> {
+        let mut out = report::output(args.output.as_deref())?;
+        match args.format {
+            ExportFormat::Jsonl => {
+                for u in &rows {
+                    serde_json::to_writer(&mut out, u)?;
+                    writeln!(out)?;
+                }
+            }
+            ExportFormat::Csv => {
+                let header: Vec<String> = StoredUnit::CSV_HEADER.iter().map(|s| s.to_string()).collect();
+                let cells: Vec<Vec<String>> = rows.iter().map(StoredUnit::csv_row).collect();
+                report::write_csv(&mut out, &header, &cells)?;
             }
         }
-        ExportFormat::Csv => {
-            let header: Vec<String> = StoredUnit::CSV_HEADER.iter().map(|s| s.to_string()).collect();
-            let cells: Vec<Vec<String>> = rows.iter().map(StoredUnit::csv_row).collect();
-            report::write_csv(&mut out, &header, &cells)?;
-        }
-    }
-    out.flush()?;
-    Ok(0)
+        out.flush()?;
+        Ok(())
+    })();
+    report::finish(written)
 }

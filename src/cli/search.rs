@@ -124,23 +124,26 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
         Ok(r) => r,
         Err(e) => return report::exit_with(e),
     };
-    let mut out = report::output(None)?;
-    match args.format {
-        SearchFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &result)?;
-            writeln!(out)?;
+    let written = (|| -> anyhow::Result<()> {
+        let mut out = report::output(None)?;
+        match args.format {
+            SearchFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, &result)?;
+                writeln!(out)?;
+            }
+            SearchFormat::Csv => {
+                let mut header: Vec<String> = vec!["score".into()];
+                header.extend(crate::query::StoredUnit::CSV_HEADER.iter().map(|s| s.to_string()));
+                let rows: Vec<Vec<String>> =
+                    result.hits.iter().map(|h| std::iter::once(format!("{:.3}", h.score)).chain(h.unit.csv_row()).collect()).collect();
+                report::write_csv(&mut out, &header, &rows)?;
+            }
+            SearchFormat::Table => write_table(&mut out, &result, Style::detect())?,
         }
-        SearchFormat::Csv => {
-            let mut header: Vec<String> = vec!["score".into()];
-            header.extend(crate::query::StoredUnit::CSV_HEADER.iter().map(|s| s.to_string()));
-            let rows: Vec<Vec<String>> =
-                result.hits.iter().map(|h| std::iter::once(format!("{:.3}", h.score)).chain(h.unit.csv_row()).collect()).collect();
-            report::write_csv(&mut out, &header, &rows)?;
-        }
-        SearchFormat::Table => write_table(&mut out, &result, Style::detect())?,
-    }
-    out.flush()?;
-    Ok(0)
+        out.flush()?;
+        Ok(())
+    })();
+    report::finish(written)
 }
 
 fn write_table(out: &mut impl Write, r: &SearchResult, style: Style) -> std::io::Result<()> {

@@ -74,12 +74,15 @@ pub fn run(args: ThemesArgs) -> anyhow::Result<i32> {
     header.extend(m.themes.iter().cloned());
     let rows: Vec<Vec<String>> =
         m.rows.iter().map(|(g, counts)| std::iter::once(g.clone()).chain(counts.iter().map(|n| n.to_string())).collect()).collect();
-    let mut out = report::output(args.output.as_deref())?;
-    if args.csv {
-        report::write_csv(&mut out, &header, &rows)?;
-    } else {
-        write!(out, "{}", report::table(&header, &rows, 48))?;
-    }
-    out.flush()?;
-    Ok(0)
+    let written = (|| -> anyhow::Result<()> {
+        let mut out = report::output(args.output.as_deref())?;
+        if args.csv {
+            report::write_csv(&mut out, &header, &rows)?;
+        } else {
+            write!(out, "{}", report::table(&header, &rows, 48))?;
+        }
+        out.flush()?;
+        Ok(())
+    })();
+    report::finish(written)
 }

@@ -7,7 +7,7 @@ use tantivy::schema::{FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STO
 use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
 
 /// Bump when fields change meaning or shape; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Our marker file beside tantivy's own, so we only ever touch folders we created.
 pub const META_FILE: &str = "scrutiny-index.json";
 pub const TOKENIZER: &str = "en_stem";
@@ -57,10 +57,10 @@ pub fn build() -> Schema {
     b.add_text_field("text", stemmed());
     b.add_text_field("polarity", STRING | STORED);
     b.add_text_field("actor", stemmed());
-    b.add_text_field("path", STRING | STORED);
+    b.add_text_field("path", STRING | STORED | FAST);
     b.add_text_field("doc_id", STRING | STORED);
     b.add_text_field("title", stemmed());
-    b.add_text_field("doc_type", STRING | STORED);
+    b.add_text_field("doc_type", STRING | STORED | FAST);
     b.add_text_field("date", STRING | STORED);
     b.add_u64_field("year", INDEXED | FAST | STORED);
     b.add_text_field("areas", STRING | STORED | FAST);

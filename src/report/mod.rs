@@ -21,3 +21,19 @@ pub fn output(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn std::io:
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
 }
+
+/// Exit status after writing results: a reader that stopped early (`| head`) is not a failure.
+pub fn finish(written: anyhow::Result<()>) -> anyhow::Result<i32> {
+    match written {
+        Err(e) if e.chain().any(broken_pipe) => Ok(0),
+        Err(e) => Err(e),
+        Ok(()) => Ok(0),
+    }
+}
+
+fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let pipe = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
+    e.downcast_ref::<std::io::Error>().is_some_and(pipe)
+        || e.downcast_ref::<::csv::Error>().is_some_and(|c| matches!(c.kind(), ::csv::ErrorKind::Io(io) if pipe(io)))
+        || e.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+}
