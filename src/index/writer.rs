@@ -56,9 +56,16 @@ pub struct Summary {
 }
 
 enum Msg {
-    Indexed { record: Box<Record>, docs: Vec<TantivyDocument>, bytes: u64 },
-    Unchanged { bytes: u64 },
-    Error(ReadError),
+    Indexed {
+        record: Box<Record>,
+        docs: Vec<TantivyDocument>,
+        bytes: u64,
+    },
+    Unchanged {
+        bytes: u64,
+    },
+    /// Bytes are the file's size when it counted towards the progress total.
+    Error(ReadError, u64),
 }
 
 /// Create, open or (with rebuild) reset the index in `dir`, never touching a folder that is
@@ -126,18 +133,18 @@ fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<Stri
 
 fn prepare_file(path: &Path, known: &HashMap<String, String>, extractor: &Extractor, fields: &Fields, max_bytes: u64) -> Msg {
     if Format::from_path(path).is_none() {
-        return Msg::Error(ReadError::skipped(path, "not a supported format (.txt, .md, .html, .htm)"));
+        return Msg::Error(ReadError::skipped(path, "not a supported format (.txt, .md, .html, .htm)"), 0);
     }
     let len = match std::fs::metadata(path) {
         Ok(m) => m.len(),
-        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string())),
+        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), 0),
     };
     if len > max_bytes {
-        return Msg::Error(ReadError::skipped(path, format!("{len} bytes is over the size limit of {max_bytes} bytes")));
+        return Msg::Error(ReadError::skipped(path, format!("{len} bytes is over the size limit of {max_bytes} bytes")), len);
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string())),
+        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), len),
     };
     let key = path.to_string_lossy();
     if known.get(key.as_ref()).is_some_and(|id| *id == blake3::hash(&bytes).to_hex().as_str()) {
@@ -148,7 +155,7 @@ fn prepare_file(path: &Path, known: &HashMap<String, String>, extractor: &Extrac
             let docs = units::documents(fields, &doc, &record, &extractor.taxonomy);
             Msg::Indexed { record: Box::new(record), docs, bytes: len }
         }
-        Err(e) => Msg::Error(e),
+        Err(e) => Msg::Error(e, len),
     }
 }
 
@@ -156,7 +163,7 @@ fn progress_bar(show: bool, total_bytes: u64) -> ProgressBar {
     if !show {
         return ProgressBar::hidden();
     }
-    let style = ProgressStyle::with_template("{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}")
+    let style = ProgressStyle::with_template("{msg} {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}")
         .expect("the progress template is valid");
     ProgressBar::new(total_bytes).with_style(style)
 }
@@ -185,7 +192,9 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
     for e in walk_errors {
         if e.is_skip() { summary.skipped.push(e) } else { summary.failed.push(e) }
     }
-    let total_bytes: u64 = files.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    // Only files we will read count towards the total, so the bar ends full.
+    let total_bytes: u64 =
+        files.iter().filter(|p| Format::from_path(p).is_some()).filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
     let bar = progress_bar(opts.progress, total_bytes);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| tv(TantivyError::SystemError(e.to_string())))?;
 
@@ -233,8 +242,10 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
                     summary.bytes += bytes;
                     bar.inc(bytes);
                 }
-                Msg::Error(e) if e.is_skip() => summary.skipped.push(e),
-                Msg::Error(e) => summary.failed.push(e),
+                Msg::Error(e, bytes) => {
+                    bar.inc(bytes);
+                    if e.is_skip() { summary.skipped.push(e) } else { summary.failed.push(e) }
+                }
             }
             bar.set_message(format!("{done}/{} files", files.len()));
         }
