@@ -316,3 +316,17 @@ fn seed_documents_are_indexed() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("documents      5"), "{text}");
 }
+
+#[test]
+fn a_failed_file_makes_ingest_exit_1_and_is_named() {
+    let s = setup();
+    let missing = s.corpus.join("missing-folder");
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg(&missing).arg("--index").arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing-folder") && err.contains("2 added"), "{err}");
+    fs::write(s.corpus.join("data.csv"), "a,b\n").unwrap();
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg("--index").arg(&s.index).output().unwrap();
+    assert!(out.status.success(), "a skipped file is not a failure");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 skipped"));
+}
