@@ -102,7 +102,8 @@ Words are matched in any form (\"discharges\" finds \"discharge\") and all must 
 written. Quote a phrase (\"delayed discharge\"), exclude with -word, and match a field with\n\
 field:value (kind:recommendation, themes:workforce, polarity:weakness). Filters narrow the\n\
 results; repeated --area or --theme mean any of them. Besides the best hits, the total number of\n\
-matches and their counts by area and theme are shown.\n\n\
+matches and their counts by area and theme are shown. In --format json each hit's highlights are\n\
+[start, end] byte offsets into its snippet.\n\n\
 Exit status: 0 ok (even with no hits), 1 no index or other failure, 2 a query that does not\n\
 parse or an unknown area or theme.",
     after_help = "Examples:\n  scrutiny search '\"delayed discharge\"'\n  scrutiny search workforce --kind recommendation --area 'Perth and Kinross'\n  scrutiny search 'governance OR oversight' --polarity weakness --from 2022 --format csv"
