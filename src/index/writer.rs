@@ -152,8 +152,12 @@ fn prepare_file(path: &Path, known: &HashMap<String, String>, extractor: &Extrac
     }
     match pipeline::process_bytes(path, &bytes, extractor) {
         Ok((doc, record)) => {
-            let docs = units::documents(fields, &doc, &record, &extractor.taxonomy);
-            Msg::Indexed { record: Box::new(record), docs, bytes: len }
+            // Like extraction, building the units must not take the whole run down with one file.
+            let build = std::panic::AssertUnwindSafe(|| units::documents(fields, &doc, &record, &extractor.taxonomy));
+            match std::panic::catch_unwind(build) {
+                Ok(docs) => Msg::Indexed { record: Box::new(record), docs, bytes: len },
+                Err(_) => Msg::Error(ReadError::failed(path, "internal error while building index entries"), len),
+            }
         }
         Err(e) => Msg::Error(e, len),
     }
