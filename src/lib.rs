@@ -8,9 +8,12 @@
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;
+pub mod query;
+pub mod report;
 pub mod segment;
 
 pub use error::ReadError;

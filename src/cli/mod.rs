@@ -1,7 +1,13 @@
 //! The command line: one module per subcommand.
 
+pub mod compare;
+pub mod export;
 pub mod extract;
+pub mod info;
+pub mod ingest;
+pub mod search;
 pub mod text;
+pub mod themes;
 
 use clap::{Parser, Subcommand};
 
@@ -24,6 +30,12 @@ pub struct Cli {
 pub enum Command {
     Extract(extract::ExtractArgs),
     Text(text::TextArgs),
+    Ingest(ingest::IngestArgs),
+    Search(search::SearchArgs),
+    Themes(themes::ThemesArgs),
+    Compare(compare::CompareArgs),
+    Export(export::ExportArgs),
+    Info(info::InfoArgs),
 }
 
 /// Exit codes: 0 ok, 1 failure (including any file that failed), 2 usage.
@@ -39,6 +51,12 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Text(args) => text::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Themes(args) => themes::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Info(args) => info::run(args),
     };
     match result {
         Ok(code) => code,

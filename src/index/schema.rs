@@ -1,0 +1,123 @@
+//! The index's fields. One tantivy document per searchable unit (finding, recommendation,
+//! action, other sentence) plus one per source document that keeps the whole record as JSON,
+//! so analyst commands never re-read the files.
+
+use tantivy::Index;
+use tantivy::schema::{FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+
+/// Bump when fields change meaning or shape; an index of another version must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 2;
+/// Our marker file beside tantivy's own, so we only ever touch folders we created.
+pub const META_FILE: &str = "scrutiny-index.json";
+pub const TOKENIZER: &str = "en_stem";
+
+pub const KIND_DOCUMENT: &str = "document";
+pub const UNIT_KINDS: [&str; 4] = ["finding", "recommendation", "action", "text"];
+
+#[derive(Clone, Copy)]
+pub struct Fields {
+    pub kind: Field,
+    pub text: Field,
+    pub polarity: Field,
+    pub actor: Field,
+    pub path: Field,
+    pub doc_id: Field,
+    pub title: Field,
+    pub doc_type: Field,
+    pub date: Field,
+    pub year: Field,
+    pub areas: Field,
+    pub regulators: Field,
+    pub themes: Field,
+    pub area_facet: Field,
+    pub theme_facet: Field,
+    pub regulator_facet: Field,
+    pub kind_facet: Field,
+    pub doctype_facet: Field,
+    pub year_facet: Field,
+    pub span_start: Field,
+    pub span_end: Field,
+    pub status: Field,
+    pub due: Field,
+    pub record: Field,
+}
+
+fn stemmed() -> TextOptions {
+    TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored()
+}
+
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    b.add_text_field("kind", STRING | STORED | FAST);
+    b.add_text_field("text", stemmed());
+    b.add_text_field("polarity", STRING | STORED);
+    b.add_text_field("actor", stemmed());
+    b.add_text_field("path", STRING | STORED | FAST);
+    b.add_text_field("doc_id", STRING | STORED);
+    b.add_text_field("title", stemmed());
+    b.add_text_field("doc_type", STRING | STORED | FAST);
+    b.add_text_field("date", STRING | STORED);
+    b.add_u64_field("year", INDEXED | FAST | STORED);
+    b.add_text_field("areas", STRING | STORED | FAST);
+    b.add_text_field("regulators", STRING | STORED | FAST);
+    b.add_text_field("themes", STRING | STORED | FAST);
+    for f in ["area_facet", "theme_facet", "regulator_facet", "kind_facet", "doctype_facet", "year_facet"] {
+        b.add_facet_field(f, FacetOptions::default());
+    }
+    b.add_u64_field("span_start", STORED);
+    b.add_u64_field("span_end", STORED);
+    b.add_text_field("status", STRING | STORED);
+    b.add_text_field("due", STRING | STORED);
+    b.add_text_field("record", STORED);
+    b.build()
+}
+
+impl Fields {
+    pub fn of(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            kind: f("kind")?,
+            text: f("text")?,
+            polarity: f("polarity")?,
+            actor: f("actor")?,
+            path: f("path")?,
+            doc_id: f("doc_id")?,
+            title: f("title")?,
+            doc_type: f("doc_type")?,
+            date: f("date")?,
+            year: f("year")?,
+            areas: f("areas")?,
+            regulators: f("regulators")?,
+            themes: f("themes")?,
+            area_facet: f("area_facet")?,
+            theme_facet: f("theme_facet")?,
+            regulator_facet: f("regulator_facet")?,
+            kind_facet: f("kind_facet")?,
+            doctype_facet: f("doctype_facet")?,
+            year_facet: f("year_facet")?,
+            span_start: f("span_start")?,
+            span_end: f("span_end")?,
+            status: f("status")?,
+            due: f("due")?,
+            record: f("record")?,
+        })
+    }
+}
+
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Tokenizers are not saved with an index, so every open must register ours again.
+pub fn register_tokenizer(index: &Index) {
+    index.tokenizers().register(TOKENIZER, analyzer());
+}

@@ -1,0 +1,274 @@
+//! Ingest: files are read and extracted in parallel and their tantivy documents handed to the
+//! single IndexWriter through a bounded channel, so memory stays bounded however many files
+//! there are. Files whose content hash is already indexed under the same path are not
+//! re-extracted.
+
+use super::error::IndexError;
+use super::reader::{self, DirState, Meta, text_of};
+use super::schema::{self, Fields};
+use super::units;
+use crate::error::ReadError;
+use crate::extract::Extractor;
+use crate::ingest::{self, Format};
+use crate::model::Record;
+use crate::pipeline;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+use tantivy::directory::error::LockError;
+use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError, Term};
+
+/// Commit this often so an interrupted run keeps what it had done.
+const COMMIT_EVERY: usize = 500;
+/// Documents waiting for the writer; bounds memory when extraction outpaces indexing.
+const CHANNEL_DEPTH: usize = 64;
+/// tantivy refuses less than this per indexing thread.
+const MIN_MB_PER_THREAD: usize = 15;
+
+pub struct IngestOptions {
+    pub paths: Vec<PathBuf>,
+    pub dir: PathBuf,
+    pub rebuild: bool,
+    pub prune: bool,
+    pub threads: Option<usize>,
+    pub memory_mb: usize,
+    pub progress: bool,
+    pub max_bytes: u64,
+}
+
+#[derive(Default)]
+pub struct Summary {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub pruned: usize,
+    pub skipped: Vec<ReadError>,
+    pub failed: Vec<ReadError>,
+    pub findings: usize,
+    pub recommendations: usize,
+    /// Theme id to sentences, over the documents extracted in this run.
+    pub themes: BTreeMap<String, usize>,
+    pub bytes: u64,
+    pub elapsed: Duration,
+}
+
+enum Msg {
+    Indexed {
+        record: Box<Record>,
+        docs: Vec<TantivyDocument>,
+        bytes: u64,
+    },
+    Unchanged {
+        bytes: u64,
+    },
+    /// Bytes are the file's size when it counted towards the progress total.
+    Error(ReadError, u64),
+}
+
+/// Create, open or (with rebuild) reset the index in `dir`, never touching a folder that is
+/// not ours.
+fn prepare_dir(dir: &Path, rebuild: bool, themes: Vec<String>) -> Result<Index, IndexError> {
+    let tv = |e| IndexError::tantivy(dir, e);
+    let fresh = |dir: &Path| -> Result<Index, IndexError> {
+        std::fs::create_dir_all(dir).map_err(|e| tv(e.into()))?;
+        // The marker goes first: a crash before tantivy's files exist still leaves a folder
+        // we recognise as ours.
+        Meta::new(themes.clone()).write(dir).map_err(|e| tv(e.into()))?;
+        Index::create_in_dir(dir, schema::build()).map_err(tv)
+    };
+    match reader::inspect(dir) {
+        DirState::Missing | DirState::Empty => fresh(dir),
+        DirState::Foreign => Err(IndexError::NotAnIndex { dir: dir.to_path_buf() }),
+        DirState::OursUnreadable if rebuild => wipe(dir).and_then(|_| fresh(dir)),
+        DirState::OursUnreadable => {
+            Err(IndexError::SchemaMismatch { dir: dir.to_path_buf(), found: "unreadable".into(), expected: schema::SCHEMA_VERSION })
+        }
+        DirState::Ours(meta) if !meta.version_matches() => {
+            if rebuild {
+                wipe(dir).and_then(|_| fresh(dir))
+            } else {
+                reader::check_version(dir, &meta).map(|_| unreachable!())
+            }
+        }
+        DirState::Ours(_) => {
+            let exists = tantivy::directory::MmapDirectory::open(dir).ok().map(|d| Index::exists(&d).unwrap_or(false)).unwrap_or(false);
+            if exists { Index::open_in_dir(dir).map_err(tv) } else { Index::create_in_dir(dir, schema::build()).map_err(tv) }
+        }
+    }
+}
+
+/// Remove an index of ours that cannot be reused. Only called when our marker file is present.
+fn wipe(dir: &Path) -> Result<(), IndexError> {
+    let tv = |e: std::io::Error| IndexError::tantivy(dir, e.into());
+    for entry in std::fs::read_dir(dir).map_err(tv)? {
+        let p = entry.map_err(tv)?.path();
+        if p.is_dir() { std::fs::remove_dir_all(&p) } else { std::fs::remove_file(&p) }.map_err(tv)?;
+    }
+    Ok(())
+}
+
+fn open_writer(index: &Index, dir: &Path, threads: usize, memory_mb: usize) -> Result<IndexWriter, IndexError> {
+    let memory_mb = memory_mb.max(MIN_MB_PER_THREAD);
+    let n = threads.clamp(1, 4).min(memory_mb / MIN_MB_PER_THREAD).max(1);
+    index.writer_with_num_threads(n, memory_mb * 1024 * 1024).map_err(|e| match e {
+        TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Locked { dir: dir.to_path_buf() },
+        e => IndexError::tantivy(dir, e),
+    })
+}
+
+/// Path to content hash of every document already indexed.
+fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<String, String>> {
+    let searcher = index.reader()?.searcher();
+    let mut out = HashMap::new();
+    for d in reader::document_docs(&searcher, fields)? {
+        if let (Some(p), Some(id)) = (text_of(&d, fields.path), text_of(&d, fields.doc_id)) {
+            out.insert(p, id);
+        }
+    }
+    Ok(out)
+}
+
+fn prepare_file(path: &Path, known: &HashMap<String, String>, extractor: &Extractor, fields: &Fields, max_bytes: u64) -> Msg {
+    if Format::from_path(path).is_none() {
+        return Msg::Error(ReadError::skipped(path, "not a supported format (.txt, .md, .html, .htm)"), 0);
+    }
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), 0),
+    };
+    if len > max_bytes {
+        return Msg::Error(ReadError::skipped(path, format!("{len} bytes is over the size limit of {max_bytes} bytes")), len);
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), len),
+    };
+    let key = path.to_string_lossy();
+    if known.get(key.as_ref()).is_some_and(|id| *id == blake3::hash(&bytes).to_hex().as_str()) {
+        return Msg::Unchanged { bytes: len };
+    }
+    match pipeline::process_bytes(path, &bytes, extractor) {
+        Ok((doc, record)) => {
+            // Like extraction, building the units must not take the whole run down with one file.
+            let build = std::panic::AssertUnwindSafe(|| units::documents(fields, &doc, &record, &extractor.taxonomy));
+            match std::panic::catch_unwind(build) {
+                Ok(docs) => Msg::Indexed { record: Box::new(record), docs, bytes: len },
+                Err(_) => Msg::Error(ReadError::failed(path, "internal error while building index entries"), len),
+            }
+        }
+        Err(e) => Msg::Error(e, len),
+    }
+}
+
+fn progress_bar(show: bool, total_bytes: u64) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template("{msg} {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}")
+        .expect("the progress template is valid");
+    ProgressBar::new(total_bytes).with_style(style)
+}
+
+pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, IndexError> {
+    let started = Instant::now();
+    let dir = opts.dir.as_path();
+    let tv = |e| IndexError::tantivy(dir, e);
+    let themes: Vec<String> = extractor.taxonomy.ids().into_iter().map(str::to_string).collect();
+    let index = prepare_dir(dir, opts.rebuild, themes.clone())?;
+    schema::register_tokenizer(&index);
+    let fields = Fields::of(&index.schema()).map_err(tv)?;
+    let threads = opts.threads.unwrap_or_else(rayon::current_num_threads).max(1);
+    let mut writer = open_writer(&index, dir, threads, opts.memory_mb)?;
+    // Only the lock holder may record which taxonomy the index was built with.
+    Meta::new(themes).write(dir).map_err(|e| tv(e.into()))?;
+    let known = if opts.rebuild {
+        writer.delete_all_documents().map_err(tv)?;
+        HashMap::new()
+    } else {
+        indexed_paths(&index, &fields).map_err(tv)?
+    };
+
+    let mut summary = Summary::default();
+    let (files, walk_errors) = ingest::discover(&opts.paths);
+    for e in walk_errors {
+        if e.is_skip() { summary.skipped.push(e) } else { summary.failed.push(e) }
+    }
+    // Only files we will read count towards the total, so the bar ends full.
+    let total_bytes: u64 =
+        files.iter().filter(|p| Format::from_path(p).is_some()).filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    let bar = progress_bar(opts.progress, total_bytes);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| tv(TantivyError::SystemError(e.to_string())))?;
+
+    let (tx, rx) = sync_channel::<Msg>(CHANNEL_DEPTH);
+    let result: Result<(), IndexError> = std::thread::scope(|scope| {
+        let (files, known, fields) = (&files, &known, &fields);
+        scope.spawn(move || {
+            pool.install(|| {
+                files.par_iter().for_each_with(tx, |tx, path| {
+                    // A closed channel means the writer gave up; the remaining files are moot.
+                    let _ = tx.send(prepare_file(path, known, extractor, fields, opts.max_bytes));
+                })
+            })
+        });
+        let mut since_commit = 0;
+        let mut done = 0usize;
+        for msg in rx {
+            done += 1;
+            match msg {
+                Msg::Indexed { record, docs, bytes } => {
+                    if known.contains_key(&record.path) {
+                        writer.delete_term(Term::from_field_text(fields.path, &record.path));
+                        summary.updated += 1;
+                    } else {
+                        summary.added += 1;
+                    }
+                    for d in docs {
+                        writer.add_document(d).map_err(tv)?;
+                    }
+                    summary.findings += record.findings.len();
+                    summary.recommendations += record.recommendations.len();
+                    for (t, n) in &record.themes {
+                        *summary.themes.entry(t.clone()).or_default() += n;
+                    }
+                    summary.bytes += bytes;
+                    bar.inc(bytes);
+                    since_commit += 1;
+                    if since_commit >= COMMIT_EVERY {
+                        writer.commit().map_err(tv)?;
+                        since_commit = 0;
+                    }
+                }
+                Msg::Unchanged { bytes } => {
+                    summary.unchanged += 1;
+                    summary.bytes += bytes;
+                    bar.inc(bytes);
+                }
+                Msg::Error(e, bytes) => {
+                    bar.inc(bytes);
+                    if e.is_skip() { summary.skipped.push(e) } else { summary.failed.push(e) }
+                }
+            }
+            bar.set_message(format!("{done}/{} files", files.len()));
+        }
+        Ok(())
+    });
+    bar.finish_and_clear();
+    result?;
+
+    if opts.prune {
+        let seen: HashSet<String> = files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        for path in known.keys() {
+            if !seen.contains(path) && !Path::new(path).exists() {
+                writer.delete_term(Term::from_field_text(fields.path, path));
+                summary.pruned += 1;
+            }
+        }
+    }
+    writer.commit().map_err(tv)?;
+    writer.wait_merging_threads().map_err(tv)?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}

@@ -1,0 +1,332 @@
+//! The index and the analyst commands as a user runs them, on small documents written here so
+//! every expected count can be checked by reading the text.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn scrutiny() -> Command {
+    Command::cargo_bin("scrutiny").unwrap()
+}
+
+const PERTH: &str = "Joint inspection of adult services in Perth and Kinross\n\n\
+Inspectors found that delayed discharge had fallen over the year. The partnership had strong leadership.\n\n\
+Recommendations\n\n\
+The partnership should improve its workforce planning. The partnership should reduce delayed discharge from hospital.\n";
+
+const LANARK: &str = "Joint inspection of adult services in North Lanarkshire\n\n\
+Inspectors found that delayed discharge remained too high. Waiting times for care at home were long.\n\n\
+Recommendations\n\n\
+The partnership should improve its workforce planning. The council should publish a housing plan.\n";
+
+struct Setup {
+    _tmp: tempfile::TempDir,
+    corpus: PathBuf,
+    index: PathBuf,
+}
+
+fn setup() -> Setup {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("perth.txt"), PERTH).unwrap();
+    fs::write(corpus.join("lanark.txt"), LANARK).unwrap();
+    let index = tmp.path().join("index");
+    Setup { _tmp: tmp, corpus, index }
+}
+
+fn ingest(s: &Setup) -> String {
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg("--index").arg(&s.index).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "ingest failed: {err}");
+    err
+}
+
+fn search_json(s: &Setup, args: &[&str]) -> Value {
+    let out = scrutiny().arg("search").args(args).arg("--index").arg(&s.index).args(["--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "search failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn export_jsonl(s: &Setup) -> Vec<Value> {
+    let out = scrutiny().arg("export").arg("--index").arg(&s.index).output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn total(v: &Value) -> u64 {
+    v["total"].as_u64().unwrap()
+}
+
+fn hits(v: &Value) -> &Vec<Value> {
+    v["hits"].as_array().unwrap()
+}
+
+#[test]
+fn search_finds_a_phrase_in_both_documents_with_highlighted_snippets() {
+    let s = setup();
+    ingest(&s);
+    let r = search_json(&s, &["\"delayed discharge\""]);
+    // Three sentences in the two documents contain the phrase.
+    assert_eq!(total(&r), 3);
+    let paths: std::collections::BTreeSet<&str> = hits(&r).iter().map(|h| h["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.len(), 2, "hits from both documents: {paths:?}");
+    for h in hits(&r) {
+        let snippet = h["snippet"].as_str().unwrap();
+        let ranges = h["highlights"].as_array().unwrap();
+        assert!(!ranges.is_empty());
+        let words: Vec<String> =
+            ranges.iter().map(|r| snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize].to_lowercase()).collect();
+        assert!(words.iter().any(|w| w == "delayed") && words.iter().any(|w| w == "discharge"), "{words:?}");
+    }
+    // Stemming: the plural finds the singular.
+    assert_eq!(total(&search_json(&s, &["\"delayed discharges\""])), 3);
+    // The table marks highlights with brackets when stdout is not a terminal.
+    let out = scrutiny().args(["search", "delayed discharge", "--index"]).arg(&s.index).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[delayed] [discharge]"), "{text}");
+}
+
+#[test]
+fn kind_and_theme_filters_narrow_results() {
+    let s = setup();
+    ingest(&s);
+    let all = search_json(&s, &["partnership"]);
+    let recs = search_json(&s, &["partnership", "--kind", "recommendation"]);
+    assert!(total(&recs) > 0 && total(&recs) < total(&all), "{} of {}", total(&recs), total(&all));
+    assert!(hits(&recs).iter().all(|h| h["kind"] == "recommendation"));
+    let workforce = search_json(&s, &["partnership", "--theme", "workforce"]);
+    assert!(total(&workforce) > 0 && total(&workforce) < total(&all));
+    assert!(hits(&workforce).iter().all(|h| h["themes"].as_array().unwrap().iter().any(|t| t == "workforce")));
+    assert!(hits(&workforce).iter().all(|h| h["text"].as_str().unwrap().contains("workforce")));
+}
+
+#[test]
+fn theme_matrix_by_document_counts_sentences() {
+    let s = setup();
+    ingest(&s);
+    let out = scrutiny().args(["themes", "--by", "document", "--count", "sentences", "--csv", "--index"]).arg(&s.index).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(header[0], "group");
+    for id in ["delayed-discharge", "workforce", "housing"] {
+        assert!(header.iter().any(|h| h == id), "{header:?}");
+    }
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut seen = 0;
+    for row in rows.records() {
+        let row = row.unwrap();
+        let n = |name: &str| row[col(name)].parse::<u64>().unwrap();
+        if row[0].ends_with("perth.txt") {
+            // "delayed discharge" is in two of Perth's sentences, "workforce" in one.
+            assert_eq!((n("delayed-discharge"), n("workforce"), n("housing")), (2, 1, 0));
+            seen += 1;
+        } else if row[0].ends_with("lanark.txt") {
+            assert_eq!((n("delayed-discharge"), n("workforce"), n("housing")), (1, 1, 1));
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 2, "{text}");
+}
+
+#[test]
+fn compare_shows_each_areas_recommendations_and_rejects_unknown_areas() {
+    let s = setup();
+    ingest(&s);
+    let out = scrutiny().args(["compare", "--area", "Nowhere At All", "--area", "Elsewhere", "--index"]).arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown area \"Nowhere At All\""));
+
+    let mut areas: Vec<String> =
+        export_jsonl(&s).iter().flat_map(|u| u["areas"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string())).collect();
+    areas.sort();
+    areas.dedup();
+    if areas.len() < 2 {
+        println!("skipping the side-by-side part: extraction found {} area(s) in the test documents", areas.len());
+        return;
+    }
+    let out = scrutiny()
+        .args(["compare", "--area", &areas[0], "--area", &areas[1], "--format", "json", "--index"])
+        .arg(&s.index)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts = c.to_string();
+    let only_first = search_json(&s, &["partnership", "--area", &areas[0].to_lowercase()]);
+    assert!(total(&only_first) > 0);
+    assert!(hits(&only_first).iter().all(|h| h["areas"].as_array().unwrap().iter().any(|a| a == areas[0].as_str())));
+    assert!(texts.contains("improve its workforce planning"));
+    let recurring = c["recurring"].as_array().unwrap();
+    assert!(
+        recurring.iter().any(|r| r["text"].as_str().unwrap().contains("workforce planning") && r["areas"].as_array().unwrap().len() == 2)
+    );
+}
+
+#[test]
+fn reingest_is_incremental_and_changed_files_replace_their_units() {
+    let s = setup();
+    let first = ingest(&s);
+    assert!(first.contains("2 added, 0 updated, 0 unchanged"), "{first}");
+    let units_before = export_jsonl(&s).len();
+
+    let again = ingest(&s);
+    assert!(again.contains("0 added, 0 updated, 2 unchanged"), "{again}");
+    assert!(again.contains("0 findings, 0 recommendations"), "nothing re-extracted: {again}");
+    assert_eq!(export_jsonl(&s).len(), units_before);
+
+    let workforce_before = total(&search_json(&s, &["workforce"]));
+    fs::write(s.corpus.join("perth.txt"), PERTH.replace("had fallen over the year", "had fallen sharply")).unwrap();
+    let changed = ingest(&s);
+    assert!(changed.contains("0 added, 1 updated, 1 unchanged"), "{changed}");
+    assert_eq!(total(&search_json(&s, &["workforce"])), workforce_before);
+    assert_eq!(total(&search_json(&s, &["sharply"])), 1);
+    assert_eq!(total(&search_json(&s, &["\"over the year\""])), 0);
+    let units = export_jsonl(&s);
+    assert_eq!(units.len(), units_before);
+    let mut keys: Vec<String> = units.iter().map(|u| format!("{}|{}|{}", u["path"], u["kind"], u["text"])).collect();
+    let n = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), n, "no unit is indexed twice");
+
+    fs::remove_file(s.corpus.join("lanark.txt")).unwrap();
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg("--prune").arg("--index").arg(&s.index).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 pruned"));
+    assert!(export_jsonl(&s).iter().all(|u| u["path"].as_str().unwrap().ends_with("perth.txt")));
+}
+
+#[test]
+fn a_locked_index_fails_fast_with_a_clear_message() {
+    let s = setup();
+    ingest(&s);
+    let index = tantivy::Index::open_in_dir(&s.index).unwrap();
+    let _writer: tantivy::IndexWriter = index.writer(50_000_000).unwrap();
+    let started = std::time::Instant::now();
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg("--index").arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is locked by another scrutiny ingest; wait for it to finish"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}
+
+#[test]
+fn a_folder_that_is_not_an_index_is_refused_and_left_alone() {
+    let s = setup();
+    fs::create_dir(&s.index).unwrap();
+    fs::write(s.index.join("notes.txt"), "mine").unwrap();
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg("--index").arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a scrutiny index"));
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg("--rebuild").arg("--index").arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(fs::read_dir(&s.index).unwrap().count(), 1);
+    assert_eq!(fs::read_to_string(s.index.join("notes.txt")).unwrap(), "mine");
+}
+
+#[test]
+fn missing_index_and_other_schema_versions_name_the_command_to_run() {
+    let s = setup();
+    let out = scrutiny().args(["search", "care", "--index"]).arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("scrutiny ingest"));
+
+    ingest(&s);
+    let meta = s.index.join("scrutiny-index.json");
+    let text = fs::read_to_string(&meta).unwrap();
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    v["schema_version"] = Value::from(999);
+    fs::write(&meta, v.to_string()).unwrap();
+    let out = scrutiny().args(["info", "--index"]).arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("scrutiny ingest --rebuild --index"));
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg("--rebuild").arg("--index").arg(&s.index).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(total(&search_json(&s, &["\"delayed discharge\""])), 3);
+}
+
+#[test]
+fn bad_queries_and_unknown_themes_are_usage_errors() {
+    let s = setup();
+    ingest(&s);
+    let out = scrutiny().args(["search", "\"delayed discharge", "--index"]).arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\\\"delayed discharge"), "names the query: {err}");
+    let out = scrutiny().args(["search", "care", "--theme", "workforse", "--index"]).arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean \"workforce\""));
+}
+
+#[test]
+fn csv_export_defuses_formulas() {
+    let s = setup();
+    fs::write(
+        s.corpus.join("formula.txt"),
+        "Spreadsheet test\n\n=HYPERLINK(\"http://x\") is where the delayed discharge figures are kept.\n",
+    )
+    .unwrap();
+    ingest(&s);
+    let out = scrutiny().args(["export", "--format", "csv", "--index"]).arg(&s.index).output().unwrap();
+    assert!(out.status.success());
+    let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
+    let cells: Vec<String> = rdr.records().flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>()).collect();
+    assert!(cells.iter().any(|c| c.starts_with("'=HYPERLINK(")), "{cells:?}");
+    assert!(!cells.iter().any(|c| c.starts_with('=')));
+}
+
+#[test]
+fn info_summarises_the_index() {
+    let s = setup();
+    ingest(&s);
+    let out = scrutiny().args(["info", "--index"]).arg(&s.index).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("documents      2"), "{text}");
+    assert!(text.contains(&format!("schema version {}", scrutiny::index::schema::SCHEMA_VERSION)));
+    assert!(text.contains("delayed-discharge (2)"));
+    let out = scrutiny().arg("info").env("SCRUTINY_INDEX", &s.index).output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("documents      2"));
+}
+
+#[test]
+fn help_teaches_with_examples() {
+    for cmd in ["ingest", "search", "themes", "compare", "export", "info"] {
+        let out = scrutiny().args([cmd, "--help"]).output().unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8(out.stdout).unwrap().contains("Examples:"), "{cmd}");
+    }
+}
+
+#[test]
+fn seed_documents_are_indexed() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
+    if !seeds.is_dir() {
+        println!("skipping: {} is not present", seeds.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let out = scrutiny().arg("ingest").arg(&seeds).arg("--index").arg(&index).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = scrutiny().args(["info", "--index"]).arg(&index).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("documents      5"), "{text}");
+}
+
+#[test]
+fn a_failed_file_makes_ingest_exit_1_and_is_named() {
+    let s = setup();
+    let missing = s.corpus.join("missing-folder");
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg(&missing).arg("--index").arg(&s.index).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing-folder") && err.contains("2 added"), "{err}");
+    fs::write(s.corpus.join("data.csv"), "a,b\n").unwrap();
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg("--index").arg(&s.index).output().unwrap();
+    assert!(out.status.success(), "a skipped file is not a failure");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 skipped"));
+}
