@@ -269,11 +269,18 @@ fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
             flush(&mut ordered, &mut left, &mut right);
         }
     }
-    // The usual distance between lines of a paragraph on this page.
-    let mut gaps: Vec<f64> =
-        ordered.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[1].1.y - w[0].1.y).filter(|d| *d > 0.0 && d.is_finite()).collect();
+    // The usual distance between lines of a paragraph on this page. Paragraph gaps and
+    // headings make the larger gaps, so a low quantile of the gaps of at least most of a
+    // line's height is taken.
+    let mut gaps: Vec<f64> = ordered
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| (w[1].1.y - w[0].1.y, w[1].1.size))
+        .filter(|(d, size)| d.is_finite() && *d >= size * 0.8)
+        .map(|(d, _)| d)
+        .collect();
     gaps.sort_by(f64::total_cmp);
-    let typical = gaps.get(gaps.len() / 2).copied();
+    let typical = gaps.get(gaps.len() / 4).copied();
     let mut out: Vec<String> = Vec::new();
     for (i, (col, line)) in ordered.iter().enumerate() {
         let text = line.text();

@@ -7,8 +7,9 @@
 use super::RawBlock;
 use super::RawDoc;
 use crate::model::BlockKind;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::path::Path;
 
 /// Metadata a record states outright, for extraction to use in place of guessing.
@@ -39,6 +40,69 @@ const ID_KEYS: &[&str] = &["id", "ref", "reference", "report_id", "urn"];
 const SKIP_KEYS: &[&str] = &["url", "link", "href", "source", "path", "file"];
 /// Shorter text fields are metadata, not body.
 const MIN_BODY_CHARS: usize = 80;
+
+/// A JSON value whose objects keep their keys in file order (body sections are read in the
+/// order the record gives them).
+#[derive(Debug, Clone)]
+enum OJson {
+    Obj(Vec<(String, OJson)>),
+    Arr(Vec<OJson>),
+    Leaf(Value),
+}
+
+/// A record: its fields in order.
+type Fields = Vec<(String, OJson)>;
+
+impl<'de> Deserialize<'de> for OJson {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OJson;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<OJson, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<String, OJson>()? {
+                    out.push((k, v));
+                }
+                Ok(OJson::Obj(out))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<OJson, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = s.next_element::<OJson>()? {
+                    out.push(v);
+                }
+                Ok(OJson::Arr(out))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OJson, E> {
+                Ok(OJson::Leaf(Value::String(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<OJson, E> {
+                Ok(OJson::Leaf(Value::String(v)))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<OJson, E> {
+                Ok(OJson::Leaf(Value::Bool(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<OJson, E> {
+                Ok(OJson::Leaf(Value::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<OJson, E> {
+                Ok(OJson::Leaf(Value::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<OJson, E> {
+                Ok(OJson::Leaf(Value::from(v)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<OJson, E> {
+                Ok(OJson::Leaf(Value::Null))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<OJson, E> {
+                Ok(OJson::Leaf(Value::Null))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
 
 /// The record kinds, by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,15 +150,15 @@ pub fn parse_records(format: RecordFormat, text: &str) -> Result<Vec<RecordDoc>,
     Ok(docs)
 }
 
-fn json_objects(text: &str) -> Result<Vec<Map<String, Value>>, String> {
-    let v: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+fn json_objects(text: &str) -> Result<Vec<Fields>, String> {
+    let v: OJson = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
     match v {
-        Value::Array(items) => objects_of(items),
-        Value::Object(map) => {
+        OJson::Arr(items) => objects_of(items),
+        OJson::Obj(map) => {
             // An object that only wraps a list of records ({"reports": [...]}).
-            let has_body = map.values().any(|v| text_of(v).is_some_and(|t| t.chars().count() >= MIN_BODY_CHARS));
-            let list = map.values().find_map(|v| match v {
-                Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_object) => Some(items.clone()),
+            let has_body = map.iter().any(|(_, v)| text_of(v).is_some_and(|t| t.chars().count() >= MIN_BODY_CHARS));
+            let list = map.iter().find_map(|(_, v)| match v {
+                OJson::Arr(items) if !items.is_empty() && items.iter().all(|i| matches!(i, OJson::Obj(_))) => Some(items.clone()),
                 _ => None,
             });
             match list {
@@ -102,16 +166,16 @@ fn json_objects(text: &str) -> Result<Vec<Map<String, Value>>, String> {
                 _ => Ok(vec![map]),
             }
         }
-        _ => Err("JSON is neither an object nor an array of objects".into()),
+        OJson::Leaf(_) => Err("JSON is neither an object nor an array of objects".into()),
     }
 }
 
-fn objects_of(items: Vec<Value>) -> Result<Vec<Map<String, Value>>, String> {
+fn objects_of(items: Vec<OJson>) -> Result<Vec<Fields>, String> {
     let n = items.len();
-    let objects: Vec<Map<String, Value>> = items
+    let objects: Vec<Fields> = items
         .into_iter()
         .filter_map(|v| match v {
-            Value::Object(m) => Some(m),
+            OJson::Obj(m) => Some(m),
             _ => None,
         })
         .collect();
@@ -121,15 +185,15 @@ fn objects_of(items: Vec<Value>) -> Result<Vec<Map<String, Value>>, String> {
     Ok(objects)
 }
 
-fn jsonl_objects(text: &str) -> Result<Vec<Map<String, Value>>, String> {
+fn jsonl_objects(text: &str) -> Result<Vec<Fields>, String> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
         if t.is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(t) {
-            Ok(Value::Object(m)) => out.push(m),
+        match serde_json::from_str::<OJson>(t) {
+            Ok(OJson::Obj(m)) => out.push(m),
             Ok(_) => return Err(format!("line {} is not a JSON object", i + 1)),
             Err(e) => return Err(format!("invalid JSON on line {}: {e}", i + 1)),
         }
@@ -137,20 +201,20 @@ fn jsonl_objects(text: &str) -> Result<Vec<Map<String, Value>>, String> {
     Ok(out)
 }
 
-fn csv_objects(text: &str) -> Result<Vec<Map<String, Value>>, String> {
+fn csv_objects(text: &str) -> Result<Vec<Fields>, String> {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers: Vec<String> =
         rdr.headers().map_err(|e| format!("invalid CSV header: {e}"))?.iter().map(|h| h.trim().to_string()).collect();
     let mut out = Vec::new();
     for (i, row) in rdr.records().enumerate() {
         let row = row.map_err(|e| format!("invalid CSV row {}: {e}", i + 2))?;
-        let mut m = Map::new();
-        for (h, v) in headers.iter().zip(row.iter()) {
-            if !h.is_empty() {
-                m.insert(h.clone(), Value::String(v.to_string()));
-            }
-        }
-        if m.values().any(|v| text_of(v).is_some_and(|t| !t.trim().is_empty())) {
+        let m: Fields = headers
+            .iter()
+            .zip(row.iter())
+            .filter(|(h, _)| !h.is_empty())
+            .map(|(h, v)| (h.clone(), OJson::Leaf(Value::String(v.to_string()))))
+            .collect();
+        if m.iter().any(|(_, v)| text_of(v).is_some_and(|t| !t.trim().is_empty())) {
             out.push(m);
         }
     }
@@ -158,12 +222,18 @@ fn csv_objects(text: &str) -> Result<Vec<Map<String, Value>>, String> {
 }
 
 /// A field's value as text: strings, numbers, and lists of strings (joined by "; ").
-fn text_of(v: &Value) -> Option<String> {
+fn text_of(v: &OJson) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Array(items) => {
-            let parts: Vec<String> = items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect();
+        OJson::Leaf(Value::String(s)) => Some(s.clone()),
+        OJson::Leaf(Value::Number(n)) => Some(n.to_string()),
+        OJson::Arr(items) => {
+            let parts: Vec<String> = items
+                .iter()
+                .filter_map(|i| match i {
+                    OJson::Leaf(Value::String(s)) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect();
             (!parts.is_empty()).then(|| parts.join("; "))
         }
         _ => None,
@@ -174,7 +244,7 @@ fn norm_key(k: &str) -> String {
     k.trim().to_ascii_lowercase().replace([' ', '-'], "_")
 }
 
-fn find_field(map: &Map<String, Value>, keys: &[&str]) -> Option<(String, String)> {
+fn find_field(map: &Fields, keys: &[&str]) -> Option<(String, String)> {
     keys.iter().find_map(|want| {
         map.iter().find(|(k, _)| norm_key(k) == *want).and_then(|(k, v)| {
             let t = text_of(v)?;
@@ -232,7 +302,7 @@ pub fn iso_date(s: &str) -> Option<String> {
     None
 }
 
-fn record_doc(map: &Map<String, Value>, index: usize) -> RecordDoc {
+fn record_doc(map: &Fields, index: usize) -> RecordDoc {
     let title = find_field(map, TITLE_KEYS);
     let date = find_field(map, DATE_KEYS);
     let area = find_field(map, AREA_KEYS);
