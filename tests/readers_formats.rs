@@ -47,7 +47,7 @@ fn write_pdf(pages: &[Vec<Placed>], extra_trailer: &str, extra_objects: &[String
     let xref = out.len();
     write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).unwrap();
     for off in offsets {
-        write!(out, "{off:010} 00000 n \n").unwrap();
+        writeln!(out, "{off:010} 00000 n ").unwrap();
     }
     write!(out, "trailer\n<< /Size {} /Root 1 0 R {extra_trailer}>>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).unwrap();
     out
@@ -303,11 +303,8 @@ fn docx_action_plan_matches_its_tab_separated_twin() {
     assert_eq!(ddoc.format, "docx");
     assert_eq!(ddoc.tables.len(), 1);
     assert_eq!(ddoc.tables[0].rows.len(), 3, "the repeated header row is skipped");
-    let key = |r: &Record| -> Vec<(Option<String>, String, Option<String>, Option<String>, Option<String>)> {
-        r.actions
-            .iter()
-            .map(|a| (a.priority.clone(), a.action.clone(), a.responsibility.clone(), a.status.clone(), a.due.clone()))
-            .collect()
+    let key = |r: &Record| -> Vec<String> {
+        r.actions.iter().map(|a| format!("{:?} {} {:?} {:?} {:?}", a.priority, a.action, a.responsibility, a.status, a.due)).collect()
     };
     assert_eq!(key(&drec).len(), 3);
     assert_eq!(key(&drec), key(&trec));

@@ -218,7 +218,7 @@ fn find_gutter(lines: &[Line]) -> Option<f64> {
     let runs: Vec<&Run> = lines.iter().flat_map(|l| &l.runs).collect();
     let left = runs.iter().map(|r| r.x0).fold(f64::INFINITY, f64::min);
     let right = runs.iter().map(|r| r.x1).fold(f64::NEG_INFINITY, f64::max);
-    if !(right - left > 100.0) || lines.len() < 6 {
+    if right - left <= 100.0 || right.is_nan() || left.is_nan() || lines.len() < 6 {
         return None;
     }
     let mut best: Option<(usize, f64)> = None;

@@ -73,7 +73,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
                 continue;
             }
         }
-        let prev = prev_nonblank(&lines, i, &b);
+        let prev = prev_nonblank(lines, i, &b);
         let next = lines.get(i + 1).map(|l| l.trim()).unwrap_or("");
         if is_heading_line(t, prev, next) {
             b.flush();
