@@ -34,7 +34,7 @@ pub fn process_bytes(path: &Path, bytes: &[u8], extractor: &Extractor) -> Result
 /// Read a file from disk (refusing files over `max_bytes`) and process it.
 pub fn process_file(path: &Path, extractor: &Extractor, max_bytes: u64) -> Result<(Document, Record), ReadError> {
     if ingest::Format::from_path(path).is_none() {
-        return Err(ReadError::skipped(path, "not a supported format (.txt, .md, .html, .htm)"));
+        return Err(ReadError::skipped(path, format!("not a supported format ({})", ingest::SUPPORTED)));
     }
     let meta = std::fs::metadata(path).map_err(|e| ReadError::failed(path, e.to_string()))?;
     if meta.len() > max_bytes {

@@ -12,7 +12,7 @@ use std::path::PathBuf;
     about = "Print the cleaned text a file was read as (blocks separated by blank lines)",
     long_about = "Print the cleaned text a file was read as: one block per paragraph, heading, list item or table cell,\n\
 separated by blank lines, after running headers, footers and page numbers were removed.\n\n\
-Examples:\n  scrutiny text report.txt\n  scrutiny text --blocks page.html    # mark each block's kind and lead-in"
+Examples:\n  scrutiny text report.txt\n  scrutiny text --blocks page.html    # mark each block's kind and lead-in\n  scrutiny text --pages report.pdf    # mark where each page starts"
 )]
 pub struct TextArgs {
     /// Files to print.
@@ -21,6 +21,9 @@ pub struct TextArgs {
     /// Mark each block with its kind (heading, paragraph, list item, table cell) and list items with their lead-in.
     #[arg(long)]
     pub blocks: bool,
+    /// Print a line `--- page N ---` where the page changes (paged formats such as PDF).
+    #[arg(long)]
+    pub pages: bool,
 }
 
 pub fn run(args: TextArgs) -> anyhow::Result<i32> {
@@ -32,7 +35,12 @@ pub fn run(args: TextArgs) -> anyhow::Result<i32> {
                 if args.files.len() > 1 {
                     println!("==> {} <==", path.display());
                 }
+                let mut page = None;
                 for (i, b) in doc.blocks.iter().enumerate() {
+                    if args.pages && b.page.is_some() && b.page != page {
+                        page = b.page;
+                        println!("--- page {} ---\n", b.page.unwrap_or_default());
+                    }
                     let text = crate::report_safe(doc.block_text(i));
                     if args.blocks {
                         let kind = match b.kind {

@@ -3,7 +3,10 @@
 
 pub mod decode;
 pub mod discover;
+pub mod docx;
 pub mod html;
+pub mod pdf;
+pub mod records;
 pub mod running_lines;
 pub mod text;
 
@@ -44,6 +47,9 @@ pub struct RawDoc {
     pub blocks: Vec<RawBlock>,
     pub tables: Vec<Table>,
     pub warnings: Vec<String>,
+    /// Metadata the file states outright (record files: date, area, addressee, title), for
+    /// extraction to prefer over what it would infer from the text.
+    pub given: Option<records::GivenMeta>,
 }
 
 /// The formats scrutiny reads, chosen by file extension.
@@ -52,7 +58,15 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    Pdf,
+    Docx,
+    Json,
+    Jsonl,
+    Csv,
 }
+
+/// The extensions read, for messages.
+pub const SUPPORTED: &str = ".txt, .md, .html, .htm, .pdf, .docx, .json, .jsonl, .csv";
 
 impl Format {
     pub fn from_path(path: &Path) -> Option<Format> {
@@ -61,6 +75,11 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -69,22 +88,46 @@ impl Format {
             Format::Text => "text",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
         }
     }
 }
 
 /// Read raw bytes already loaded from `path`.
+///
+/// A record file (.json, .jsonl, .csv) may hold many records; this reads the first and warns
+/// how many were left; [`records::read_records`] gives them all.
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<RawDoc, ReadError> {
-    let format = Format::from_path(path).ok_or_else(|| ReadError::skipped(path, "not a supported format (.txt, .md, .html, .htm)"))?;
-    let decoded = decode::decode(bytes).map_err(|reason| ReadError::skipped(path, reason))?;
+    let format = Format::from_path(path).ok_or_else(|| ReadError::skipped(path, format!("not a supported format ({SUPPORTED})")))?;
     let mut doc = match format {
-        Format::Text | Format::Markdown => text::read(&decoded.text),
-        Format::Html => html::read(&decoded.text),
+        Format::Pdf => pdf::read(bytes).map_err(|reason| ReadError::failed(path, reason))?,
+        Format::Docx => docx::read(bytes).map_err(|reason| ReadError::failed(path, reason))?,
+        Format::Json | Format::Jsonl | Format::Csv => {
+            let mut recs = records::read_records(path, bytes).map_err(|reason| ReadError::skipped(path, reason))?;
+            let left = recs.len() - 1;
+            let mut first = recs.swap_remove(0).raw;
+            if left > 0 {
+                first.warnings.push(format!("file holds {} records; only the first was read ({left} not read)", left + 1));
+            }
+            first
+        }
+        Format::Text | Format::Markdown | Format::Html => {
+            let decoded = decode::decode(bytes).map_err(|reason| ReadError::skipped(path, reason))?;
+            let mut doc = match format {
+                Format::Html => html::read(&decoded.text),
+                _ => text::read(&decoded.text),
+            };
+            if let Some(w) = decoded.warning {
+                doc.warnings.insert(0, w);
+            }
+            doc
+        }
     };
     doc.format = format.name().to_string();
-    if let Some(w) = decoded.warning {
-        doc.warnings.insert(0, w);
-    }
     if doc.blocks.is_empty() {
         return Err(ReadError::skipped(path, "no text found"));
     }

@@ -26,13 +26,21 @@ const FUNCTION_WORDS: &[&str] =
 pub fn read(input: &str) -> RawDoc {
     let normalised = input.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n");
     let (text, removed) = strip_running_lines(&normalised);
-    let mut doc = RawDoc::default();
-    if removed > 0 {
-        doc.warnings.push(format!("removed {removed} running header, footer or page-number lines"));
-    }
     let lines: Vec<&str> = text.lines().collect();
+    let mut doc = read_lines(&lines, &[]);
+    if removed > 0 {
+        doc.warnings.insert(0, format!("removed {removed} running header, footer or page-number lines"));
+    }
+    doc
+}
+
+/// Build blocks from lines already cleaned of running matter; `pages[i]`, when given, is the
+/// page line `i` is on, and each block takes the page of its first line.
+pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
+    let mut doc = RawDoc::default();
     let mut b = Builder::default();
     for (i, raw) in lines.iter().enumerate() {
+        b.page = pages.get(i).copied();
         if is_table_line(raw) {
             b.flush();
             b.table_row(raw);
@@ -51,7 +59,7 @@ pub fn read(input: &str) -> RawDoc {
             if level == 1 && doc.title.is_none() {
                 doc.title = Some(c[2].to_string());
             }
-            b.push(RawBlock::heading(level, &c[2]));
+            b.push(RawBlock { page: b.page, ..RawBlock::heading(level, &c[2]) });
             continue;
         }
         if PARA_NUMBER.is_match(t) {
@@ -67,11 +75,11 @@ pub fn read(input: &str) -> RawDoc {
                 continue;
             }
         }
-        let prev = prev_nonblank(&lines, i, &b);
+        let prev = prev_nonblank(lines, i, &b);
         let next = lines.get(i + 1).map(|l| l.trim()).unwrap_or("");
         if is_heading_line(t, prev, next) {
             b.flush();
-            b.push(RawBlock::heading(2, t));
+            b.push(RawBlock { page: b.page, ..RawBlock::heading(2, t) });
             continue;
         }
         if b.current.is_none() {
@@ -180,17 +188,21 @@ fn clean_inline(line: &str) -> String {
     s.replace('\u{a0}', " ")
 }
 
+/// Lays blocks and tables end to end; the DOCX reader uses it too, so that a Word table
+/// gives the same cells as its tab-separated twin.
 #[derive(Default)]
-struct Builder {
+pub(crate) struct Builder {
     blocks: Vec<RawBlock>,
     current: Option<RawBlock>,
     tables: Vec<Table>,
     table: Option<Table>,
+    /// The page of the line being read.
+    page: Option<u32>,
 }
 
 impl Builder {
     fn open(&mut self, kind: BlockKind, text: String) {
-        self.current = Some(RawBlock::new(kind, text));
+        self.current = Some(RawBlock { page: self.page, ..RawBlock::new(kind, text) });
     }
     fn append(&mut self, t: &str) {
         if let Some(cur) = self.current.as_mut() {
@@ -203,7 +215,7 @@ impl Builder {
             cur.text.push_str(t);
         }
     }
-    fn push(&mut self, b: RawBlock) {
+    pub(crate) fn push(&mut self, b: RawBlock) {
         self.flush();
         self.blocks.push(b);
     }
@@ -215,7 +227,11 @@ impl Builder {
         }
     }
     fn table_row(&mut self, line: &str) {
-        let cells = split_cells(line);
+        self.table_cells(split_cells(line));
+    }
+    /// One table row, each cell as its lines of text; the first row of a table is its header.
+    pub(crate) fn table_cells(&mut self, cells: Vec<Vec<String>>) {
+        self.flush();
         let table = self.table.get_or_insert_with(Table::default);
         if table.header.is_empty() {
             table.header = cells.iter().map(|c| c.join(" ")).collect();
@@ -235,16 +251,25 @@ impl Builder {
                     level: 0,
                     text: l.clone(),
                     table: Some(CellRef { table: table_no, row: row_no, col, header }),
-                    page: None,
+                    page: self.page,
                 });
             }
         }
         table.rows.push(flat);
     }
-    fn close_table(&mut self) {
+    pub(crate) fn close_table(&mut self) {
         if let Some(t) = self.table.take() {
             self.tables.push(t);
         }
+    }
+}
+
+impl Builder {
+    /// The blocks and tables built.
+    pub(crate) fn finish(mut self) -> (Vec<RawBlock>, Vec<Table>) {
+        self.flush();
+        self.close_table();
+        (self.blocks, self.tables)
     }
 }
 
