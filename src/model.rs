@@ -74,6 +74,17 @@ pub struct Sentence {
     pub block: usize,
 }
 
+/// Metadata a record file states outright (title, date, area, addressee), which extraction
+/// takes as given rather than guessing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GivenMeta {
+    pub title: Option<String>,
+    /// ISO date (YYYY-MM-DD) when the field could be read as a date, otherwise as written.
+    pub date: Option<String>,
+    pub area: Option<String>,
+    pub addressee: Option<String>,
+}
+
 /// A read and segmented document.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
@@ -85,6 +96,8 @@ pub struct Document {
     pub tables: Vec<Table>,
     pub sentences: Vec<Sentence>,
     pub warnings: Vec<String>,
+    /// Metadata stated by a record file, when the document came from one.
+    pub given: Option<GivenMeta>,
     /// Blake3 hash of the raw bytes, hex.
     pub id: String,
     pub bytes: usize,

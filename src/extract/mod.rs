@@ -53,9 +53,16 @@ impl Extractor {
         }
         let doc_type = doc_type::classify(doc);
         let regulators = places::regulators_of(doc);
-        let areas = places::areas_of(doc, doc_type);
+        let given = doc.given.as_ref();
+        let areas = match given.and_then(|g| g.area.as_deref()) {
+            Some(area) => places::given_area(area),
+            None => places::areas_of(doc, doc_type),
+        };
         let scope = if areas.is_empty() { Scope::National } else { Scope::Local };
-        let date = dates::document_date(doc, doc_type);
+        let date = match given.and_then(|g| g.date.clone()) {
+            Some(d) => Some(d),
+            None => dates::document_date(doc, doc_type),
+        };
         let recommendations = recommendations::extract(doc, &sentence_themes);
         let findings = findings::extract(doc, doc_type, &sentence_themes, &recommendations);
         Record {

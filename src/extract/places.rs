@@ -47,6 +47,22 @@ fn inside_nhs_body(text: &str, start: usize, end: usize) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// An area a record file states: its canonical names where the gazetteer knows them, else as
+/// written.
+pub fn given_area(area: &str) -> Vec<String> {
+    let g = Gazetteer::get();
+    if let Some(c) = g.canonical(area) {
+        return vec![c.to_string()];
+    }
+    let mut found: Vec<String> = Vec::new();
+    for m in g.find_all(area) {
+        if !found.iter().any(|f| f == m.name) {
+            found.push(m.name.to_string());
+        }
+    }
+    if found.is_empty() { vec![area.trim().to_string()] } else { found }
+}
+
 pub fn areas_of(doc: &Document, _doc_type: DocType) -> Vec<String> {
     let g = Gazetteer::get();
     let title = doc.title.as_deref().unwrap_or("");

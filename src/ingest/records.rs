@@ -7,20 +7,12 @@
 use super::RawBlock;
 use super::RawDoc;
 use crate::model::BlockKind;
+use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::path::Path;
 
-/// Metadata a record states outright, for extraction to use in place of guessing.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GivenMeta {
-    pub title: Option<String>,
-    /// ISO date (YYYY-MM-DD) when the field could be read as a date, otherwise as written.
-    pub date: Option<String>,
-    pub area: Option<String>,
-    pub addressee: Option<String>,
-}
+pub use crate::model::GivenMeta;
 
 /// One record of a record file, read as a document.
 #[derive(Debug, Clone)]

@@ -51,6 +51,7 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
     }
     // A heading near the top names the document better than a first paragraph does.
     let first_heading = blocks.iter().take(5).find(|b| b.kind == BlockKind::Heading && b.span.len() > 10);
+    let given = raw.given;
     let title = raw.title.or_else(|| {
         first_heading.or(blocks.first()).map(|b| {
             let t = &text[b.span.start..b.span.end];
@@ -66,6 +67,7 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
         tables: raw.tables,
         sentences,
         warnings: raw.warnings,
+        given,
         id,
         bytes,
     }
