@@ -26,8 +26,8 @@ pub enum OutputFormat {
 #[command(
     about = "Extract metadata, themes, findings, recommendations and actions from documents",
     long_about = "Extract metadata, themes, findings, recommendations and actions from documents.\n\n\
-Reads .txt, .md, .html and .htm files; folders are read recursively in a stable order. Other files\n\
-are skipped with a note on stderr. The exit status is 1 if any file failed to read.\n\n\
+Reads .txt, .md, .html, .htm, .pdf, .docx, .json, .jsonl and .csv files; folders are read recursively\n\
+in a stable order. Other files are skipped with a note on stderr. The exit status is 1 if any file failed to read.\n\n\
 Examples:\n  scrutiny extract corpus/\n  scrutiny extract --format table report.txt\n  scrutiny extract --taxonomy my-themes.json reports/ > records.jsonl\n\n\
 The record's fields are described in docs/schema.md."
 )]

@@ -19,7 +19,8 @@ use clap::{Parser, Subcommand};
     long_about = "Turn health and social care inspection and audit reports into searchable, comparable evidence.\n\n\
 Start with `scrutiny extract corpus/` to see what is found in each document: its type, regulators,\n\
 areas and date, themes, findings (strengths and weaknesses), recommendations with who they call on,\n\
-and action-plan rows."
+and action-plan rows. Then `scrutiny ingest corpus/` builds the index that `search`, `themes`,\n\
+`compare` and `export` work across."
 )]
 pub struct Cli {
     #[command(subcommand)]
