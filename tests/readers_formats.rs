@@ -18,7 +18,21 @@ fn run(name: &str, bytes: &[u8]) -> Result<(Document, Record), String> {
 type Placed<'a> = (f64, f64, &'a str);
 
 fn pdf_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)")
+    let s = s.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+    // WinAnsi codes for the typographic characters reports use, as octal escapes.
+    s.chars()
+        .map(|c| match c {
+            '‘' => "\\221".to_string(),
+            '’' => "\\222".to_string(),
+            '“' => "\\223".to_string(),
+            '”' => "\\224".to_string(),
+            '•' => "\\225".to_string(),
+            '–' => "\\226".to_string(),
+            '—' => "\\227".to_string(),
+            c if c.is_ascii() => c.to_string(),
+            _ => "?".to_string(),
+        })
+        .collect()
 }
 
 fn write_pdf(pages: &[Vec<Placed>], extra_trailer: &str, extra_objects: &[String]) -> Vec<u8> {
@@ -496,4 +510,28 @@ fn published_pdfs_match_their_text_exports() {
         assert!(!tr.is_empty());
         assert_eq!(pr, tr, "{name}: recommendations differ");
     }
+}
+
+/// A seed report laid out as a PDF (its lines placed down pages, 48 to a page) gives the same
+/// recommendations as its text.
+#[test]
+fn a_seed_rendered_as_pdf_gives_the_same_recommendations_as_its_text() {
+    let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds/003_8e843b72affd4075.txt");
+    let Ok(text) = std::fs::read_to_string(&seed) else {
+        println!("skipped: {} is absent", seed.display());
+        return;
+    };
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end()).collect();
+    let pages: Vec<Vec<Placed>> = lines
+        .chunks(48)
+        .map(|chunk| {
+            chunk.iter().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (72.0, 740.0 - 14.0 * i as f64, l.trim())).collect()
+        })
+        .collect();
+    let pdf = write_pdf(&pages, "", &[]);
+    let (_, prec) = run("seed.pdf", &pdf).unwrap();
+    let (_, trec) = run("seed.txt", text.as_bytes()).unwrap();
+    let norm = |r: &Record| -> Vec<String> { r.recommendations.iter().map(|x| words(&x.text).join(" ")).collect() };
+    assert!(norm(&trec).len() >= 10);
+    assert_eq!(norm(&prec), norm(&trec));
 }
