@@ -47,33 +47,22 @@ pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHi
         if section == Section::Background {
             continue;
         }
-        // Under "What needs to improve", an item that states what was found is a weakness.
-        if section == Section::Recommendations {
-            if own_voice && block.kind == BlockKind::ListItem {
-                let pol = match polarity(text) {
-                    Polarity::Neutral => Polarity::Weakness,
-                    p => p,
-                };
-                prev_block_of_finding = Some(s.block);
-                out.push(Finding {
-                    text: text.to_string(),
-                    polarity: pol,
-                    themes: theme_ids(&sentence_themes[si]),
-                    span: s.span,
-                    page: block.page,
-                });
-            }
-            continue;
-        }
-        let explicit = REPORTED.is_match(text);
-        let evaluative = is_evaluative(text);
+        let explicit = || REPORTED.is_match(text);
         let pol = match section {
+            // Under "What needs to improve", an item that states what was found is a weakness.
+            Section::Recommendations => (own_voice && block.kind == BlockKind::ListItem).then(|| match polarity(text) {
+                Polarity::Neutral => Polarity::Weakness,
+                p => p,
+            }),
             Section::Strengths if own_voice => Some(Polarity::Strength),
             Section::Weaknesses if own_voice => Some(Polarity::Weakness),
             Section::KeyFindings if own_voice => Some(polarity(text)),
-            _ if !own_voice => (explicit && evaluative).then(|| polarity(text)),
-            _ => (explicit || evaluative).then(|| polarity(text)),
+            _ if !own_voice => (explicit() && is_evaluative(text)).then(|| polarity(text)),
+            _ => (explicit() || is_evaluative(text)).then(|| polarity(text)),
         };
+        if section == Section::Recommendations && pol.is_none() {
+            continue;
+        }
         // "In addition, ..." carries on the finding before it.
         let continues = CONTINUES.is_match(text) && prev_block_of_finding.is_some_and(|pb| pb + 1 >= s.block);
         let pol = pol.or_else(|| (continues && own_voice).then(|| polarity(text)));
