@@ -72,7 +72,16 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         // The whole run before the modal when it reads as a list of names ("The Government,
         // councils and NHS boards"); otherwise what follows an opening phrase ("In future, the
         // council").
-        let whole = &s[..c.name("subj").unwrap().end()];
+        let whole = s[..c.name("subj").unwrap().end()].trim_end_matches([',', ' ']);
+        // "The group, consisting of partners across ..., should": the head before the aside.
+        static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(including|consisting|comprising|such as|led by|made up|which|who|particularly|especially|together with|along with)(?-u:\b)").unwrap()
+        });
+        if APPOSITIVE.is_match(c["subj"].trim_start())
+            && let Some((head, _)) = whole.split_once(',')
+        {
+            return clean(head);
+        }
         let parts: Vec<&str> = whole.split(',').collect();
         let is_list = parts.len() > 1
             && parts.iter().all(|part| part.split_whitespace().count() <= 6)
@@ -112,5 +121,19 @@ mod tests {
         assert_eq!(from_sentence("It will be important for partners to keep going.").as_deref(), Some("partners"));
         assert_eq!(from_sentence("The regulator recommended that care home managers review rotas.").as_deref(), Some("care home managers"));
         assert_eq!(from_sentence("We recommend that Angus Council reviews its budget.").as_deref(), Some("Angus Council"));
+    }
+}
+
+#[cfg(test)]
+mod appositive_tests {
+    use super::from_sentence;
+
+    #[test]
+    fn an_aside_after_the_subject_is_not_the_actor() {
+        assert_eq!(
+            from_sentence("The new steering group, made up of partners from health and education, should publish a plan.").as_deref(),
+            Some("The new steering group")
+        );
+        assert_eq!(from_sentence("Leaders, including the council, the board, and school leaders, must act.").as_deref(), Some("Leaders"));
     }
 }

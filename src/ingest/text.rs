@@ -82,6 +82,16 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             b.push(RawBlock { page: b.page, ..RawBlock::heading(2, t) });
             continue;
         }
+        // A list item ends where a sentence ends at a line's end and the next line starts a new
+        // one: PDF text runs the paragraph after a list straight on without a blank line.
+        let item_ended = b.current.as_ref().is_some_and(|c| {
+            c.kind == BlockKind::ListItem
+                && c.text.trim_end().ends_with(['.', '!', '?'])
+                && t.chars().next().is_some_and(|ch| ch.is_uppercase())
+        });
+        if item_ended {
+            b.flush();
+        }
         if b.current.is_none() {
             b.open(BlockKind::Paragraph, t.to_string());
         } else {
@@ -362,5 +372,20 @@ mod tests {
     fn hyphenated_line_breaks_rejoin() {
         let doc = read("The partnership has a long-\nstanding plan and a work-\nforce strategy.\n");
         assert_eq!(doc.blocks[0].text, "The partnership has a longstanding plan and a workforce strategy.");
+    }
+}
+
+#[cfg(test)]
+mod list_end_tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_after_a_list_without_a_blank_line_is_not_part_of_the_last_item() {
+        let doc = read(
+            "Leaders should ensure that:\n◼ every child has a check; and\n◼ plans are reviewed.\nLeaders must also train staff in\nthe new approach.\n",
+        );
+        let k: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind.clone(), b.text.as_str())).collect();
+        assert_eq!(k[2], (BlockKind::ListItem, "plans are reviewed."));
+        assert_eq!(k[3], (BlockKind::Paragraph, "Leaders must also train staff in the new approach."));
     }
 }
