@@ -13,9 +13,13 @@ use std::sync::LazyLock;
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
+        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
     .unwrap()
+});
+/// "There is a need to ..." as the main clause, not inside one ("where there is a need for").
+static THERE_IS_A_NEED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:[^,]{0,60},\s+)?there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)(?-u:\b)").unwrap()
 });
 /// A modal verb of obligation in the main clause, after a plain subject.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,7 +58,7 @@ static NON_REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Does the sentence, on its own language, call for action?
 pub fn has_cue(text: &str) -> bool {
-    if CUE.is_match(text) {
+    if CUE.is_match(text) || THERE_IS_A_NEED.is_match(text) {
         return true;
     }
     let t = text.trim_start_matches(['“', '"', '‘', '\'']);
@@ -112,10 +116,10 @@ fn names_an_actor(subj: &str) -> bool {
 /// long for assessments."). Only the words before any relative or subordinate clause count.
 pub fn is_nominal(text: &str) -> bool {
     static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(who|which|that|where|when|whose|so that|because|once|if|while|whilst|including|particularly|especially)(?-u:\b)|[,(;:]").unwrap()
+        Regex::new(r"(?i)(?-u:\b)(who|whom|which|that|where|when|whose|so that|because|once|if|while|whilst|including|particularly|especially)(?-u:\b)|[,(;:]").unwrap()
     });
     static FINITE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|waits?|waited|lacks?|lacked|describes?|described|says?|said|receives?|received|uses?|knows?|knew|shows?|showed|makes?|made|takes?|took|gets?|got|remains?|remained|continues?|continued|struggles?|struggled|var(y|ies|ied)|depends?|depended|benefits?|benefited|feels?|felt|works?|worked|leads?|led|limits?|means?|meant|attends?|attended|reports?|reported|finds?|found|offers?|offered|provides?|provided|faces?|faced|spends?|spent|goes|went|comes?|came|becomes?|became|seems?|seemed|appears?|appeared|rel(y|ies|ied)|miss(es|ed)?|fails?|failed)(?-u:\b)").unwrap()
+        Regex::new(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|waited|lack|lacks|lacked|describes|described|says|said|receive|receives|received|knows|knew|shows|showed|makes|made|takes|took|gets|got|remain|remains|remained|continues|continued|struggle|struggles|struggled|varies|varied|depends|depended|benefit|benefits|benefited|feels|felt|worked|led|meant|attended|found|provided|went|came|became|seems|seemed|appears|appeared|relies|relied|missed|failed)(?-u:\b)").unwrap()
     });
     static HOW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(how|whether)(?-u:\b)").unwrap());
     let t = LEADING_MARK.replace(text.trim(), "");

@@ -15,6 +15,13 @@ static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(
 static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*{1,3}([^*\n]+?)\*{1,3}|__([^_\n]+?)__").unwrap());
 /// Markdown's backslash escapes ("\\(IL\\)") stand for the character itself.
 static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
+static GRADED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i):\s*(outstanding|good|requires improvement to be good|requires improvement|inadequate|adequate|weak|excellent|very good)$",
+    )
+    .unwrap()
+});
+static LONE_BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[•◼▪●○■□◦‣∙·]$").unwrap());
 static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\.?$").unwrap());
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])(?-u:\b)[^>]*>").unwrap());
@@ -39,6 +46,7 @@ pub fn read(input: &str) -> RawDoc {
 pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
     let mut doc = RawDoc::default();
     let mut b = Builder::default();
+    let mut pending_bullet = false;
     for (i, raw) in lines.iter().enumerate() {
         b.page = pages.get(i).copied();
         if is_table_line(raw) {
@@ -67,6 +75,17 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             b.flush();
             continue;
         }
+        if LONE_BULLET.is_match(t) {
+            // A bullet on a line of its own marks the text that follows as a list item.
+            b.flush();
+            pending_bullet = true;
+            continue;
+        }
+        if std::mem::take(&mut pending_bullet) {
+            b.flush();
+            b.open(BlockKind::ListItem, t.to_string());
+            continue;
+        }
         if let Some(c) = BULLET.captures(t) {
             let item = c[1].to_string();
             if !looks_like_heading_number(t) {
@@ -86,7 +105,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         // one: PDF text runs the paragraph after a list straight on without a blank line.
         let item_ended = b.current.as_ref().is_some_and(|c| {
             c.kind == BlockKind::ListItem
-                && c.text.trim_end().ends_with(['.', '!', '?'])
+                && c.text.trim_end().ends_with(['.', '!', '?', ')'])
                 && t.chars().next().is_some_and(|ch| ch.is_uppercase())
         });
         if item_ended {
@@ -140,6 +159,10 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    // "Aspect: grade", the heading of a judged section, stands alone whatever came before.
+    if GRADED_HEADING.is_match(t) {
+        return true;
+    }
     let after_break = prev.is_none_or(ends_sentence);
     if !after_break {
         return false;
@@ -387,5 +410,20 @@ mod list_end_tests {
         let k: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind.clone(), b.text.as_str())).collect();
         assert_eq!(k[2], (BlockKind::ListItem, "plans are reviewed."));
         assert_eq!(k[3], (BlockKind::Paragraph, "Leaders must also train staff in the new approach."));
+    }
+}
+
+#[cfg(test)]
+mod lone_bullet_tests {
+    use super::*;
+
+    #[test]
+    fn a_bullet_on_its_own_line_starts_the_item_below_it() {
+        let doc = read(
+            "What needs to improve?\n◼\n\nThe response to young people who\npresent as homeless.\n\n◼\n\nThe quality of supervision.\n",
+        );
+        let k: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind.clone(), b.text.as_str())).collect();
+        assert_eq!(k[1], (BlockKind::ListItem, "The response to young people who present as homeless."));
+        assert_eq!(k[2], (BlockKind::ListItem, "The quality of supervision."));
     }
 }
