@@ -22,7 +22,7 @@ static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Reported speech that says nothing about the inspected service.
 static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by)(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations)(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)").unwrap()
 });
 
 pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHit>], recs: &[Recommendation]) -> Vec<Finding> {

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|(have|has)\s+made\s+(\w+\s+)?recommendations|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
+        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
     .unwrap()
 });
@@ -23,10 +23,10 @@ static THERE_IS_A_NEED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A modal verb of obligation in the main clause, after a plain subject.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to|is\s+required\s+to|are\s+required\s+to)\s+(?P<rest>\w.*)$").unwrap()
+    Regex::new(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to)\s+(?P<rest>\w.*)$").unwrap()
 });
 static NOT_A_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once|means|meant|shows|showed|suggests|indicates|ensures|requires|found|said|says|knows|know)(?-u:\b)").unwrap()
 });
 /// A directive that only restates the verdict ("must work jointly to make improvements").
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,7 +119,7 @@ pub fn is_nominal(text: &str) -> bool {
         Regex::new(r"(?i)(?-u:\b)(who|whom|which|that|where|when|whose|so that|because|once|if|while|whilst|including|particularly|especially)(?-u:\b)|[,(;:]").unwrap()
     });
     static FINITE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|waited|lack|lacks|lacked|describes|described|says|said|receive|receives|received|knows|knew|shows|showed|makes|made|takes|took|gets|got|remain|remains|remained|continues|continued|struggle|struggles|struggled|varies|varied|depends|depended|benefit|benefits|benefited|feels|felt|worked|led|meant|attended|found|provided|went|came|became|seems|seemed|appears|appeared|relies|relied|missed|failed)(?-u:\b)").unwrap()
+        Regex::new(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|lack|lacks|describes|says|said|receive|receives|knows|knew|shows|makes|takes|took|gets|remain|remains|continues|struggle|struggles|varies|depends|benefit|benefits|feels|went|came|became|seems|appears|relies)(?-u:\b)").unwrap()
     });
     static HOW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(how|whether)(?-u:\b)").unwrap());
     let t = LEADING_MARK.replace(text.trim(), "");
