@@ -6,6 +6,7 @@ use crate::extract::taxonomy::Taxonomy;
 use crate::ingest::{self, DEFAULT_MAX_BYTES};
 use crate::model::Record;
 use crate::pipeline;
+use crate::report::clean;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
@@ -101,23 +102,26 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
+/// Every piece of document text goes through [`clean`]: a document cannot put control or escape
+/// sequences on the reader's terminal.
 fn write_table(out: &mut impl Write, records: &[Record]) -> std::io::Result<()> {
+    let or_dash = |s: &str| if s.is_empty() { "-".to_string() } else { clean(s) };
     for r in records {
-        writeln!(out, "{}", r.path)?;
-        writeln!(out, "  title        {}", r.title.as_deref().unwrap_or("-"))?;
+        writeln!(out, "{}", clean(&r.path))?;
+        writeln!(out, "  title        {}", or_dash(r.title.as_deref().unwrap_or("")))?;
         writeln!(out, "  type         {} ({:?})", r.doc_type.as_str(), r.scope)?;
         writeln!(out, "  regulators   {}", or_dash(&r.regulators.join(", ")))?;
         writeln!(out, "  areas        {}", or_dash(&r.areas.join(", ")))?;
-        writeln!(out, "  date         {}", r.date.as_deref().unwrap_or("-"))?;
+        writeln!(out, "  date         {}", or_dash(r.date.as_deref().unwrap_or("")))?;
         let themes: Vec<String> = r.themes.iter().map(|(k, v)| format!("{k} {v}")).collect();
         writeln!(out, "  themes       {}", or_dash(&themes.join(", ")))?;
         writeln!(out, "  findings     {}", r.findings.len())?;
         for f in &r.findings {
-            writeln!(out, "    [{}] {}", f.polarity.as_str(), f.text)?;
+            writeln!(out, "    [{}] {}", f.polarity.as_str(), clean(&f.text))?;
         }
         writeln!(out, "  recommendations {}", r.recommendations.len())?;
         for rec in &r.recommendations {
-            writeln!(out, "    [{}] {}", rec.actor.as_deref().unwrap_or("-"), rec.text)?;
+            writeln!(out, "    [{}] {}", or_dash(rec.actor.as_deref().unwrap_or("")), clean(&rec.text))?;
         }
         if !r.actions.is_empty() {
             writeln!(out, "  actions      {}", r.actions.len())?;
@@ -125,21 +129,17 @@ fn write_table(out: &mut impl Write, records: &[Record]) -> std::io::Result<()> 
                 writeln!(
                     out,
                     "    {} {} due {}: {}",
-                    a.priority.as_deref().unwrap_or("-"),
-                    a.status.as_deref().unwrap_or("-"),
-                    a.due.as_deref().unwrap_or("-"),
-                    a.action
+                    or_dash(a.priority.as_deref().unwrap_or("")),
+                    or_dash(a.status.as_deref().unwrap_or("")),
+                    or_dash(a.due.as_deref().unwrap_or("")),
+                    clean(&a.action)
                 )?;
             }
         }
         for x in &r.ratings {
-            writeln!(out, "  rating       {} = {}", x.aspect, x.grade)?;
+            writeln!(out, "  rating       {} = {}", clean(&x.aspect), clean(&x.grade))?;
         }
         writeln!(out)?;
     }
     Ok(())
-}
-
-fn or_dash(s: &str) -> &str {
-    if s.is_empty() { "-" } else { s }
 }

@@ -1,7 +1,7 @@
 //! `scrutiny ingest`: build or update the search index from documents.
 
 use crate::cli::extract::load_extractor;
-use crate::index::writer::{IngestOptions, Summary, ingest};
+use crate::index::writer::{DEFAULT_COMMIT_EVERY, IngestOptions, Summary, ingest};
 use crate::ingest::DEFAULT_MAX_BYTES;
 use crate::report;
 use clap::Args;
@@ -15,9 +15,15 @@ use std::path::PathBuf;
 Each document is read and extracted in parallel; its findings, recommendations, action-plan rows and\n\
 other sentences become searchable units. Re-running is incremental: files whose content has not\n\
 changed are not extracted again, changed files replace their old entries, and --prune removes\n\
-documents whose files are gone. The index folder is only wiped with --rebuild.\n\n\
-Exit status: 0 when every file was indexed or skipped, 1 if any file failed (each is listed),\n\
-2 for usage mistakes.",
+documents whose files are gone. The index folder is only wiped with --rebuild. The index is\n\
+committed every --commit-every documents and at the end, so a run that is interrupted keeps what\n\
+it had committed and the next run carries on from there. Only one ingest may write an index at a\n\
+time; a second one fails at once.\n\n\
+Files that are not documents (unsupported kinds, empty, binary, over --max-file-mb, symbolic link\n\
+loops) are skipped; files that should have been read but could not be (unreadable, missing,\n\
+broken) fail. Each is named in the summary.\n\n\
+Exit status: 0 when every file was indexed, unchanged or skipped; 1 if any file failed or the\n\
+index could not be opened (locked, damaged, not an index); 2 for usage mistakes.",
     after_help = "Examples:\n  scrutiny ingest\n  scrutiny ingest reports/ --index reports-index\n  scrutiny ingest corpus/ --prune --quiet\n  scrutiny ingest --rebuild --index index"
 )]
 pub struct IngestArgs {
@@ -48,6 +54,10 @@ pub struct IngestArgs {
     /// Skip files larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_BYTES / (1024 * 1024))]
     pub max_file_mb: u64,
+    /// Commit the index after every N newly indexed documents, so an interrupted run keeps
+    /// what it had done (a smaller N loses less, a larger one indexes faster).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_COMMIT_EVERY, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub commit_every: usize,
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
@@ -61,6 +71,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
         memory_mb: args.memory_mb,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         max_bytes: args.max_file_mb.saturating_mul(1024 * 1024),
+        commit_every: args.commit_every,
     };
     let summary = match ingest(&opts, &extractor) {
         Ok(s) => s,
@@ -105,6 +116,10 @@ fn print_summary(s: &Summary, dir: &std::path::Path) {
     for (reason, paths) in by_reason {
         match paths.as_slice() {
             [one] => eprintln!("  skipped    {}: {reason}", one.display()),
+            few if few.len() <= 5 => {
+                let names: Vec<String> = few.iter().map(|p| p.display().to_string()).collect();
+                eprintln!("  skipped    {}: {reason}", names.join(", "))
+            }
             [first, rest @ ..] => {
                 eprintln!("  skipped    {} files: {reason} (e.g. {}, and {} more)", paths.len(), first.display(), rest.len())
             }

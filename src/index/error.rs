@@ -20,6 +20,12 @@ pub enum IndexError {
         dir = .dir.display()
     )]
     NotAnIndex { dir: PathBuf },
+    #[error(
+        "index {dir} cannot be read and may be damaged ({reason}); it was left untouched: \
+         rebuild it with `scrutiny ingest --rebuild --index {dir}`",
+        dir = .dir.display()
+    )]
+    Damaged { dir: PathBuf, reason: String },
     #[error("cannot parse the query {query:?}: {reason}")]
     BadQuery { query: String, reason: String },
     #[error("unknown area {name:?}{}", suggestion_text(.suggestion))]
@@ -48,5 +54,24 @@ impl IndexError {
 
     pub fn tantivy(dir: &std::path::Path, source: tantivy::TantivyError) -> Self {
         IndexError::Tantivy { dir: dir.to_path_buf(), source }
+    }
+
+    /// An error met while opening or reading an existing index: anything but a busy lock means
+    /// the folder's files are not what tantivy wrote, so say how to start again.
+    pub fn opening(dir: &std::path::Path, source: tantivy::TantivyError) -> Self {
+        use tantivy::TantivyError as T;
+        match source {
+            T::LockFailure(tantivy::directory::error::LockError::LockBusy, _) => IndexError::Locked { dir: dir.to_path_buf() },
+            T::DataCorruption(_)
+            | T::OpenReadError(_)
+            | T::OpenDirectoryError(_)
+            | T::IoError(_)
+            | T::IncompatibleIndex(_)
+            | T::SchemaError(_)
+            | T::FieldNotFound(_)
+            | T::InternalError(_)
+            | T::DeserializeError(_) => IndexError::Damaged { dir: dir.to_path_buf(), reason: source.to_string() },
+            source => IndexError::Tantivy { dir: dir.to_path_buf(), source },
+        }
     }
 }

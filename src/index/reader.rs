@@ -94,7 +94,7 @@ pub fn open(dir: &Path) -> Result<IndexHandle, IndexError> {
         DirState::Ours(m) => m,
     };
     check_version(dir, &meta)?;
-    let tv = |e| IndexError::tantivy(dir, e);
+    let tv = |e| IndexError::opening(dir, e);
     let index = Index::open_in_dir(dir).map_err(tv)?;
     schema::register_tokenizer(&index);
     let fields = Fields::of(&index.schema()).map_err(tv)?;
@@ -107,8 +107,9 @@ impl IndexHandle {
         self.reader.searcher()
     }
 
+    /// Errors while reading an index that opened are damage too: its files were cut or changed.
     pub fn err(&self, e: tantivy::TantivyError) -> IndexError {
-        IndexError::tantivy(&self.dir, e)
+        IndexError::opening(&self.dir, e)
     }
 
     /// Every document-level record in the index, in path order.

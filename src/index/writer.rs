@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 use tantivy::directory::error::LockError;
 use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
-/// Commit this often so an interrupted run keeps what it had done.
-const COMMIT_EVERY: usize = 500;
+/// Commit this often (in documents) by default, so an interrupted run keeps what it had done.
+pub const DEFAULT_COMMIT_EVERY: usize = 500;
 /// Documents waiting for the writer; bounds memory when extraction outpaces indexing.
 const CHANNEL_DEPTH: usize = 64;
 /// tantivy refuses less than this per indexing thread.
@@ -37,6 +37,8 @@ pub struct IngestOptions {
     pub memory_mb: usize,
     pub progress: bool,
     pub max_bytes: u64,
+    /// Commit after this many newly indexed documents (at least 1).
+    pub commit_every: usize,
 }
 
 #[derive(Default)]
@@ -95,9 +97,23 @@ fn prepare_dir(dir: &Path, rebuild: bool, themes: Vec<String>) -> Result<Index, 
         }
         DirState::Ours(_) => {
             let exists = tantivy::directory::MmapDirectory::open(dir).ok().map(|d| Index::exists(&d).unwrap_or(false)).unwrap_or(false);
-            if exists { Index::open_in_dir(dir).map_err(tv) } else { Index::create_in_dir(dir, schema::build()).map_err(tv) }
+            if !exists {
+                return Index::create_in_dir(dir, schema::build()).map_err(tv);
+            }
+            match Index::open_in_dir(dir).and_then(|i| check_readable(&i).map(|_| i)) {
+                Ok(index) => Ok(index),
+                Err(_) if rebuild => wipe(dir).and_then(|_| fresh(dir)),
+                Err(e) => Err(IndexError::opening(dir, e)),
+            }
         }
     }
+}
+
+/// Open every segment of the last commit, so damage is found before anything is written.
+fn check_readable(index: &Index) -> tantivy::Result<()> {
+    let fields = Fields::of(&index.schema())?;
+    let searcher = index.reader()?.searcher();
+    reader::document_docs(&searcher, &fields).map(|_| ())
 }
 
 /// Remove an index of ours that cannot be reused. Only called when our marker file is present.
@@ -133,14 +149,17 @@ fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<Stri
 
 fn prepare_file(path: &Path, known: &HashMap<String, String>, extractor: &Extractor, fields: &Fields, max_bytes: u64) -> Msg {
     if Format::from_path(path).is_none() {
-        return Msg::Error(ReadError::skipped(path, "not a supported format (.txt, .md, .html, .htm)"), 0);
+        return Msg::Error(ReadError::skipped(path, format!("not a supported format ({})", ingest::SUPPORTED)), 0);
     }
     let len = match std::fs::metadata(path) {
         Ok(m) => m.len(),
         Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), 0),
     };
     if len > max_bytes {
-        return Msg::Error(ReadError::skipped(path, format!("{len} bytes is over the size limit of {max_bytes} bytes")), len);
+        return Msg::Error(
+            ReadError::skipped(path, format!("{len} bytes is over the size limit of {max_bytes} bytes (raise it with --max-file-mb)")),
+            len,
+        );
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -188,7 +207,7 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
         writer.delete_all_documents().map_err(tv)?;
         HashMap::new()
     } else {
-        indexed_paths(&index, &fields).map_err(tv)?
+        indexed_paths(&index, &fields).map_err(|e| IndexError::opening(dir, e))?
     };
 
     let mut summary = Summary::default();
@@ -236,7 +255,7 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
                     summary.bytes += bytes;
                     bar.inc(bytes);
                     since_commit += 1;
-                    if since_commit >= COMMIT_EVERY {
+                    if since_commit >= opts.commit_every.max(1) {
                         writer.commit().map_err(tv)?;
                         since_commit = 0;
                     }

@@ -23,7 +23,8 @@ const BOILERPLATE_HINTS: &[&str] = &[
     "newsletter",
     "related",
 ];
-/// Deeper nesting than any real page is cut off: malformed HTML must not cost unbounded work.
+/// Deeper nesting than any real page is read as plain text, not walked: malformed HTML must not
+/// cost unbounded recursion.
 const MAX_DEPTH: usize = 256;
 
 /// Read an HTML page.
@@ -35,7 +36,7 @@ pub fn read(input: &str) -> RawDoc {
     let mut w = Walker { doc: &mut doc, table: None, truncated: false };
     w.walk(html.root_element(), 0);
     if w.truncated {
-        doc.warnings.push(format!("HTML nested deeper than {MAX_DEPTH} levels; the deepest parts were not read"));
+        doc.warnings.push(format!("HTML nested deeper than {MAX_DEPTH} levels; the deepest parts were read as plain text"));
     }
     if doc.title.is_none() {
         doc.title = doc.blocks.iter().find(|b| b.kind == BlockKind::Heading).map(|b| b.text.clone());
@@ -66,11 +67,13 @@ fn is_boilerplate(el: &ElementRef) -> bool {
 
 impl Walker<'_> {
     fn walk(&mut self, el: ElementRef, depth: usize) {
-        if depth > MAX_DEPTH {
-            self.truncated = true;
+        if is_boilerplate(&el) {
             return;
         }
-        if is_boilerplate(&el) {
+        if depth > MAX_DEPTH {
+            // Deeper structure is not walked, but its text is still kept, as one paragraph.
+            self.truncated = true;
+            self.emit(RawBlock::new(BlockKind::Paragraph, text_of(el)));
             return;
         }
         let name = el.value().name();
@@ -174,16 +177,16 @@ fn has_block_children(el: ElementRef) -> bool {
 
 fn text_of(el: ElementRef) -> String {
     let mut s = String::new();
-    collect_text(el, &mut s, 0);
+    collect_text(el, &mut s);
     normalise_space(&s)
 }
 
-fn collect_text(el: ElementRef, out: &mut String, depth: usize) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    for child in el.children() {
-        match child.value() {
+/// The text under `el`, without script and other skipped elements. Iterative, so any depth of
+/// nesting is read without risk to the stack.
+fn collect_text(el: ElementRef, out: &mut String) {
+    let mut stack: Vec<ego_tree::NodeRef<Node>> = el.children().rev().collect();
+    while let Some(node) = stack.pop() {
+        match node.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
                 if SKIP_TAGS.contains(&e.name()) {
@@ -192,9 +195,7 @@ fn collect_text(el: ElementRef, out: &mut String, depth: usize) {
                 if e.name() == "br" {
                     out.push(' ');
                 }
-                if let Some(c) = ElementRef::wrap(child) {
-                    collect_text(c, out, depth + 1);
-                }
+                stack.extend(node.children().rev());
             }
             _ => {}
         }
@@ -208,7 +209,7 @@ fn own_text(li: ElementRef) -> String {
             Node::Text(t) => s.push_str(t),
             Node::Element(e) if !matches!(e.name(), "ul" | "ol") => {
                 if let Some(c) = ElementRef::wrap(child) {
-                    collect_text(c, &mut s, 1);
+                    collect_text(c, &mut s);
                 }
             }
             _ => {}
@@ -290,6 +291,9 @@ mod tests {
         let deep = "<div>".repeat(5000) + "text" + &"</div>".repeat(10);
         let doc = read(&deep);
         assert!(doc.warnings.iter().any(|w| w.contains("nested")));
+        assert_eq!(doc.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), ["text"], "deep text is kept");
+        let deep = "<div>".repeat(10_000) + "<p>The board should act.</p><script>x()</script>" + &"</div>".repeat(10_000);
+        assert_eq!(read(&deep).blocks[0].text, "The board should act.");
         let doc = read("<p>unclosed <b>bold <td>stray cell</p></table>");
         assert!(!doc.blocks.is_empty());
     }

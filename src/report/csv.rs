@@ -31,6 +31,8 @@ mod tests {
         assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(defuse("\tx"), "'\tx");
+        assert_eq!(defuse("+1+cmd|calc"), "'+1+cmd|calc");
+        assert_eq!(defuse("-2+3"), "'-2+3");
         assert_eq!(defuse("plain"), "plain");
         assert_eq!(defuse(""), "");
     }
