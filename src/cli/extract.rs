@@ -10,7 +10,7 @@ use crate::report::clean;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -58,8 +58,26 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let extractor = load_extractor(args.taxonomy.as_ref())?;
     let (files, walk_errors) = ingest::discover(&args.paths);
     let max = args.max_file_mb.saturating_mul(1024 * 1024);
-    let results: Vec<Result<Record, ReadError>> =
-        files.par_iter().map(|p| pipeline::process_file(p, &extractor, max).map(|(_, r)| r)).collect();
+    // Progress only where someone is watching: stderr is a terminal.
+    let progress = if std::io::stderr().is_terminal() && files.len() > 1 {
+        let pb = indicatif::ProgressBar::new(files.len() as u64);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files, {per_sec}, eta {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let results: Vec<Result<Record, ReadError>> = files
+        .par_iter()
+        .map(|p| {
+            let r = pipeline::process_file(p, &extractor, max).map(|(_, r)| r);
+            progress.inc(1);
+            r
+        })
+        .collect();
+    progress.finish_and_clear();
     let mut failed = walk_errors.iter().filter(|e| !e.is_skip()).count();
     for e in &walk_errors {
         eprintln!("{}: {}", if e.is_skip() { "note" } else { "error" }, e);
