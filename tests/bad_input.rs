@@ -207,7 +207,7 @@ fn escape_sequences_in_documents_never_reach_the_terminal() {
 
     let out = scrutiny().arg("ingest").arg(&dir).arg("--index").arg(&index).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for query in ["Caithness", "governance", "records"] {
+    for query in ["Caithness", "governance", "records", "improve"] {
         let out = scrutiny().args(["search", query, "--index"]).arg(&index).env("NO_COLOR", "1").output().unwrap();
         assert!(out.status.success());
         assert_no_control_bytes(&format!("search {query}"), &out.stdout);

@@ -9,8 +9,65 @@ pub struct Decoded {
     pub warning: Option<String>,
 }
 
-/// Decode `bytes`; `Err` carries the reason the file is not text.
+/// Decode `bytes`; `Err` carries the reason the file is not text. Terminal escape sequences and
+/// other control characters are removed (with a warning): they are never content, and left in
+/// they glue themselves to words (`\x1b[31mimprove` would index as `31mimprove`).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    let mut d = decode_raw(bytes)?;
+    if let Some(clean) = strip_controls(&d.text) {
+        d.text = clean;
+        let note = "control characters and terminal escape sequences removed".to_string();
+        d.warning = Some(match d.warning.take() {
+            Some(w) => format!("{w}; {note}"),
+            None => note,
+        });
+    }
+    Ok(d)
+}
+
+/// `s` without escape sequences (CSI `ESC [ ... final`, OSC `ESC ] ... BEL or ESC \\`, and
+/// two-character `ESC x`) and without control characters other than tab, line feed, carriage
+/// return and form feed; `None` when there is nothing to remove. One pass, linear in `s`.
+fn strip_controls(s: &str) -> Option<String> {
+    let keep = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\x0c');
+    if s.chars().all(keep) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            match chars.next() {
+                Some('[') => {
+                    // Parameters and intermediates, then one final byte.
+                    while let Some(&n) = chars.peek() {
+                        if ('\x20'..='\x3f').contains(&n) {
+                            chars.next();
+                        } else {
+                            if ('\x40'..='\x7e').contains(&n) {
+                                chars.next();
+                            }
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    while let Some(n) = chars.next() {
+                        if n == '\x07' || (n == '\x1b' && chars.next_if_eq(&'\\').is_some()) {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        } else if keep(c) {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<Decoded, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
@@ -85,6 +142,19 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&bytes).unwrap().text, "Leaders should act.");
+    }
+
+    #[test]
+    fn escape_sequences_and_controls_are_removed_with_a_warning() {
+        let d =
+            decode(b"The board should \x1b[31mimprove\x1b[0m care.\x07 \x1b]0;title\x07Done\x1b]2;x\x1b\\.\x1b[2J\x01\tok\r\n").unwrap();
+        assert_eq!(d.text, "The board should improve care. Done.\tok\r\n");
+        assert!(d.warning.unwrap().contains("control characters"));
+        // An escape at the very end, or an unterminated sequence, is dropped without panicking.
+        assert_eq!(decode(b"text\x1b").unwrap().text, "text");
+        assert_eq!(decode(b"text\x1b[12;").unwrap().text, "text");
+        assert_eq!(decode(b"text\x1b]never ends").unwrap().text, "text");
+        assert!(decode("plain — text\n".as_bytes()).unwrap().warning.is_none());
     }
 
     #[test]
