@@ -5,6 +5,7 @@
 //! [`ingest`] (find and read files into blocks) -> [`segment`] (sentences) ->
 //! [`extract`] (metadata, themes, findings, recommendations, actions) -> index and query.
 
+pub mod bench_corpus;
 pub mod cli;
 pub mod error;
 pub mod extract;
@@ -15,6 +16,7 @@ pub mod pipeline;
 pub mod query;
 pub mod report;
 pub mod segment;
+pub mod timing;
 
 pub use error::ReadError;
 pub use extract::Extractor;

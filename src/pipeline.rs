@@ -6,16 +6,27 @@ use crate::extract::Extractor;
 use crate::ingest;
 use crate::model::{Document, Record};
 use crate::segment;
+use crate::timing::{StageTimes, timed};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 /// Read, segment and extract the bytes of one file.
 pub fn process_bytes(path: &Path, bytes: &[u8], extractor: &Extractor) -> Result<(Document, Record), ReadError> {
+    process_bytes_timed(path, bytes, extractor, &mut StageTimes::default())
+}
+
+/// [`process_bytes`], adding the time of each stage to `times`.
+pub fn process_bytes_timed(
+    path: &Path,
+    bytes: &[u8],
+    extractor: &Extractor,
+    times: &mut StageTimes,
+) -> Result<(Document, Record), ReadError> {
     let run = || {
-        let raw = ingest::read_bytes(path, bytes)?;
+        let raw = timed(&mut times.parse, || ingest::read_bytes(path, bytes))?;
         let id = blake3::hash(bytes).to_hex().to_string();
-        let doc = segment::build(raw, &path.to_string_lossy(), id, bytes.len());
-        let record = extractor.extract(&doc);
+        let doc = timed(&mut times.segment, || segment::build(raw, &path.to_string_lossy(), id, bytes.len()));
+        let record = timed(&mut times.extract, || extractor.extract(&doc));
         Ok((doc, record))
     };
     match catch_unwind(AssertUnwindSafe(run)) {

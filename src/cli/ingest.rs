@@ -108,6 +108,18 @@ fn print_summary(s: &Summary, dir: &std::path::Path) {
         eprintln!("  top themes {}", list.join(", "));
     }
     eprintln!("  time       {secs:.1}s, {mb:.1} MB, {:.1} MB/s", if secs > 0.0 { mb / secs } else { 0.0 });
+    // Thread time, so a user sees which stage to blame (or which option to change) when a run is slow.
+    let total = s.stages.total().as_secs_f64();
+    if total > 0.0 {
+        let parts: Vec<String> = s
+            .stages
+            .rows()
+            .iter()
+            .filter(|(_, d)| !d.is_zero())
+            .map(|(name, d)| format!("{name} {:.1}s ({:.0}%)", d.as_secs_f64(), 100.0 * d.as_secs_f64() / total))
+            .collect();
+        eprintln!("  stages     {}", parts.join(", "));
+    }
     // Folders often hold many files of one unsupported kind: one line per reason, not per file.
     let mut by_reason: std::collections::BTreeMap<&str, Vec<&std::path::Path>> = Default::default();
     for e in &s.skipped {

@@ -12,6 +12,7 @@ use crate::extract::Extractor;
 use crate::ingest::{self, Format};
 use crate::model::Record;
 use crate::pipeline;
+use crate::timing::{StageTimes, timed};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -55,6 +56,8 @@ pub struct Summary {
     pub themes: BTreeMap<String, usize>,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// Thread time per stage, summed over files.
+    pub stages: StageTimes,
 }
 
 enum Msg {
@@ -62,12 +65,14 @@ enum Msg {
         record: Box<Record>,
         docs: Vec<TantivyDocument>,
         bytes: u64,
+        times: StageTimes,
     },
     Unchanged {
         bytes: u64,
+        times: StageTimes,
     },
     /// Bytes are the file's size when it counted towards the progress total.
-    Error(ReadError, u64),
+    Error(ReadError, u64, StageTimes),
 }
 
 /// Create, open or (with rebuild) reset the index in `dir`, never touching a folder that is
@@ -148,37 +153,39 @@ fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<Stri
 }
 
 fn prepare_file(path: &Path, known: &HashMap<String, String>, extractor: &Extractor, fields: &Fields, max_bytes: u64) -> Msg {
+    let mut times = StageTimes::default();
     if Format::from_path(path).is_none() {
-        return Msg::Error(ReadError::skipped(path, format!("not a supported format ({})", ingest::SUPPORTED)), 0);
+        return Msg::Error(ReadError::skipped(path, format!("not a supported format ({})", ingest::SUPPORTED)), 0, times);
     }
-    let len = match std::fs::metadata(path) {
+    let len = match timed(&mut times.read, || std::fs::metadata(path)) {
         Ok(m) => m.len(),
-        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), 0),
+        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), 0, times),
     };
     if len > max_bytes {
         return Msg::Error(
             ReadError::skipped(path, format!("{len} bytes is over the size limit of {max_bytes} bytes (raise it with --max-file-mb)")),
             len,
+            times,
         );
     }
-    let bytes = match std::fs::read(path) {
+    let bytes = match timed(&mut times.read, || std::fs::read(path)) {
         Ok(b) => b,
-        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), len),
+        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), len, times),
     };
     let key = path.to_string_lossy();
-    if known.get(key.as_ref()).is_some_and(|id| *id == blake3::hash(&bytes).to_hex().as_str()) {
-        return Msg::Unchanged { bytes: len };
+    if timed(&mut times.read, || known.get(key.as_ref()).is_some_and(|id| *id == blake3::hash(&bytes).to_hex().as_str())) {
+        return Msg::Unchanged { bytes: len, times };
     }
-    match pipeline::process_bytes(path, &bytes, extractor) {
+    match pipeline::process_bytes_timed(path, &bytes, extractor, &mut times) {
         Ok((doc, record)) => {
             // Like extraction, building the units must not take the whole run down with one file.
             let build = std::panic::AssertUnwindSafe(|| units::documents(fields, &doc, &record, &extractor.taxonomy));
-            match std::panic::catch_unwind(build) {
-                Ok(docs) => Msg::Indexed { record: Box::new(record), docs, bytes: len },
-                Err(_) => Msg::Error(ReadError::failed(path, "internal error while building index entries"), len),
+            match timed(&mut times.index_build, || std::panic::catch_unwind(build)) {
+                Ok(docs) => Msg::Indexed { record: Box::new(record), docs, bytes: len, times },
+                Err(_) => Msg::Error(ReadError::failed(path, "internal error while building index entries"), len, times),
             }
         }
-        Err(e) => Msg::Error(e, len),
+        Err(e) => Msg::Error(e, len, times),
     }
 }
 
@@ -211,7 +218,7 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
     };
 
     let mut summary = Summary::default();
-    let (files, walk_errors) = ingest::discover(&opts.paths);
+    let (files, walk_errors) = timed(&mut summary.stages.read, || ingest::discover(&opts.paths));
     for e in walk_errors {
         if e.is_skip() { summary.skipped.push(e) } else { summary.failed.push(e) }
     }
@@ -237,7 +244,9 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
         for msg in rx {
             done += 1;
             match msg {
-                Msg::Indexed { record, docs, bytes } => {
+                Msg::Indexed { record, docs, bytes, times } => {
+                    summary.stages.add(&times);
+                    let write_started = Instant::now();
                     if known.contains_key(&record.path) {
                         writer.delete_term(Term::from_field_text(fields.path, &record.path));
                         summary.updated += 1;
@@ -259,13 +268,16 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
                         writer.commit().map_err(tv)?;
                         since_commit = 0;
                     }
+                    summary.stages.index_write += write_started.elapsed();
                 }
-                Msg::Unchanged { bytes } => {
+                Msg::Unchanged { bytes, times } => {
+                    summary.stages.add(&times);
                     summary.unchanged += 1;
                     summary.bytes += bytes;
                     bar.inc(bytes);
                 }
-                Msg::Error(e, bytes) => {
+                Msg::Error(e, bytes, times) => {
+                    summary.stages.add(&times);
                     bar.inc(bytes);
                     if e.is_skip() { summary.skipped.push(e) } else { summary.failed.push(e) }
                 }
@@ -286,8 +298,8 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
             }
         }
     }
-    writer.commit().map_err(tv)?;
-    writer.wait_merging_threads().map_err(tv)?;
+    timed(&mut summary.stages.index_write, || writer.commit()).map_err(tv)?;
+    timed(&mut summary.stages.index_write, || writer.wait_merging_threads()).map_err(tv)?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

@@ -1,0 +1,255 @@
+//! Ingest at scale: scrutiny's end-to-end ingest against tantivy alone indexing the same bytes
+//! (one text field, same thread count and memory budget) in the same run, so each figure is
+//! also a ratio; time per stage; re-ingest of an unchanged corpus; peak memory of the `ingest`
+//! process at two corpus sizes; and the PDF reader's throughput.
+//!
+//! `cargo bench --bench ingest` (100 MB corpus, 3 runs). Settings, by environment:
+//! SCRUTINY_BENCH_MB (corpus size), SCRUTINY_BENCH_RUNS, SCRUTINY_BENCH_MEMORY_MB (writer
+//! budget, both sides), SCRUTINY_BENCH_QUICK=1 (a few seconds, for CI), SCRUTINY_BENCH_WRITE=1
+//! (write the results into docs/performance.md and the README).
+
+mod common;
+
+use common::{MB, Settings, describe_corpus, stats};
+use scrutiny::Extractor;
+use scrutiny::index::writer::{DEFAULT_COMMIT_EVERY, IngestOptions, Summary, ingest};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+use tantivy::schema::{Schema, TEXT};
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+fn main() {
+    let settings = Settings::from_env();
+    let corpus = common::corpus(settings.corpus_mb);
+    let (files, _) = scrutiny::ingest::discover(std::slice::from_ref(&corpus.dir));
+    let extractor = Extractor::default();
+    let work = tempfile::tempdir().expect("a temporary folder for the benchmark indexes");
+    let mut report = String::new();
+    let _ = writeln!(report, "### Ingest\n");
+    let _ = writeln!(report, "- Machine: {}", common::machine());
+    let _ = writeln!(report, "- Corpus: {}", describe_corpus(&corpus));
+    let _ = writeln!(
+        report,
+        "- Writer memory budget {} MB on both sides; median of {} runs (min–max in brackets); warm page cache.\n",
+        settings.memory_mb, settings.runs
+    );
+    let _ = writeln!(report, "| threads | tantivy alone | scrutiny ingest | ratio | documents/s |");
+    let _ = writeln!(report, "|---|---|---|---|---|");
+
+    let mut rows = Vec::new();
+    let mut stage_summary: Option<Summary> = None;
+    for threads in [1usize, 2] {
+        let (mut base, mut ours) = (Vec::new(), Vec::new());
+        let mut last = None;
+        for run in 0..settings.runs {
+            let dir = work.path().join(format!("base-{threads}-{run}"));
+            base.push(tantivy_only(&files, &dir, threads, settings.memory_mb));
+            let _ = std::fs::remove_dir_all(&dir);
+            let dir = work.path().join(format!("ours-{threads}-{run}"));
+            let started = Instant::now();
+            let summary = ingest(&options(&corpus.dir, &dir, threads, settings.memory_mb), &extractor).expect("ingest runs");
+            ours.push(started.elapsed());
+            assert!(summary.failed.is_empty(), "benchmark files failed: {:?}", summary.failed);
+            let _ = std::fs::remove_dir_all(&dir);
+            last = Some(summary);
+        }
+        let (b, o) = (stats(&base), stats(&ours));
+        let summary = last.expect("at least one run");
+        let docs = summary.added as f64;
+        let mbps = |s: f64| corpus.bytes as f64 / MB / s;
+        let _ = writeln!(
+            report,
+            "| {threads} | {:.1} MB/s ({:.1}–{:.1}) | {:.1} MB/s ({:.1}–{:.1}) | {:.2}x | {:.0} |",
+            mbps(b.median),
+            mbps(b.max),
+            mbps(b.min),
+            mbps(o.median),
+            mbps(o.max),
+            mbps(o.min),
+            b.median / o.median,
+            docs / o.median
+        );
+        eprintln!("threads {threads}: tantivy alone {:.2}s, scrutiny {:.2}s", b.median, o.median);
+        rows.push((threads, b, o));
+        if threads == 1 {
+            stage_summary = Some(summary);
+        }
+    }
+    let speedup = rows[0].2.median / rows[1].2.median;
+    let _ = writeln!(report, "\n2 threads vs 1, end to end: {speedup:.2}x (tantivy alone: {:.2}x).\n", rows[0].1.median / rows[1].1.median);
+
+    if let Some(s) = &stage_summary {
+        let _ = writeln!(report, "{}", stage_table(s, corpus.bytes));
+    }
+
+    // Re-ingest of the unchanged corpus, into an index that already holds it.
+    let dir = work.path().join("again");
+    let opts = options(&corpus.dir, &dir, 2, settings.memory_mb);
+    let started = Instant::now();
+    ingest(&opts, &extractor).expect("first ingest");
+    let first = started.elapsed();
+    let mut again = Vec::new();
+    for _ in 0..settings.runs {
+        let started = Instant::now();
+        let s =
+            ingest(&IngestOptions { rebuild: false, ..options(&corpus.dir, &dir, 2, settings.memory_mb) }, &extractor).expect("re-ingest");
+        again.push(started.elapsed());
+        assert_eq!(s.added + s.updated, 0, "an unchanged corpus re-ingested documents");
+    }
+    let again = stats(&again);
+    let reingest = first.as_secs_f64() / again.median;
+    let _ = writeln!(
+        report,
+        "Re-ingest of the unchanged corpus (2 threads): {} against {} for the first ingest, {reingest:.1}x faster.\n",
+        common::ms(again.median),
+        common::ms(first.as_secs_f64())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // Peak memory of the ingest process, at a tenth of the corpus and at all of it.
+    let small = common::corpus((settings.corpus_mb / 10).max(1));
+    let rss_small = peak_rss_of_ingest(&small.dir, &work.path().join("rss-small"), settings.memory_mb);
+    let rss_full = peak_rss_of_ingest(&corpus.dir, &work.path().join("rss-full"), settings.memory_mb);
+    if let (Some(a), Some(b)) = (rss_small, rss_full) {
+        let _ = writeln!(
+            report,
+            "Peak memory of `scrutiny ingest` (2 threads, --memory-mb {}): {:.0} MB on {:.0} MB of documents, {:.0} MB on {:.0} MB.\n",
+            settings.memory_mb,
+            a,
+            small.bytes as f64 / MB,
+            b,
+            corpus.bytes as f64 / MB
+        );
+    }
+
+    let pdf = pdf_reader(&settings);
+    if let Some(line) = &pdf {
+        let _ = writeln!(report, "{line}\n");
+    }
+
+    let (one, two) = (&rows[0], &rows[1]);
+    let mbps = |s: f64| corpus.bytes as f64 / MB / s;
+    let mut readme = String::new();
+    let _ = writeln!(readme, "| ingest, {:.0} MB corpus | figure | tantivy alone | ratio |", corpus.bytes as f64 / MB);
+    let _ = writeln!(readme, "|---|---|---|---|");
+    for (t, b, o) in [one, two] {
+        let _ = writeln!(
+            readme,
+            "| end to end, {t} thread(s) | {:.1} MB/s | {:.1} MB/s | {:.2}x |",
+            mbps(o.median),
+            mbps(b.median),
+            b.median / o.median
+        );
+    }
+    let _ = writeln!(readme, "| 2 threads vs 1 | {speedup:.2}x | | |");
+    let _ = writeln!(readme, "| re-ingest, unchanged corpus | {reingest:.0}x faster than first ingest | | |");
+    if let (Some(a), Some(b)) = (rss_small, rss_full) {
+        let _ = writeln!(
+            readme,
+            "| peak memory | {a:.0} MB at {:.0} MB, {b:.0} MB at {:.0} MB | | |",
+            small.bytes as f64 / MB,
+            corpus.bytes as f64 / MB
+        );
+    }
+    common::publish("ingest", &settings, &report, &readme);
+}
+
+fn options(corpus: &Path, index: &Path, threads: usize, memory_mb: usize) -> IngestOptions {
+    IngestOptions {
+        paths: vec![corpus.to_path_buf()],
+        dir: index.to_path_buf(),
+        rebuild: true,
+        prune: false,
+        threads: Some(threads),
+        memory_mb,
+        progress: false,
+        max_bytes: scrutiny::ingest::DEFAULT_MAX_BYTES,
+        commit_every: DEFAULT_COMMIT_EVERY,
+    }
+}
+
+/// tantivy alone: every file's bytes as one text field of one document, default tokenizer.
+fn tantivy_only(files: &[PathBuf], dir: &Path, threads: usize, memory_mb: usize) -> Duration {
+    std::fs::create_dir_all(dir).expect("baseline index folder");
+    let started = Instant::now();
+    let mut schema = Schema::builder();
+    let text = schema.add_text_field("text", TEXT);
+    let index = Index::create_in_dir(dir, schema.build()).expect("baseline index");
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, memory_mb * 1024 * 1024).expect("baseline writer");
+    for path in files {
+        let bytes = std::fs::read(path).expect("corpus file");
+        let mut doc = TantivyDocument::default();
+        doc.add_text(text, String::from_utf8_lossy(&bytes));
+        writer.add_document(doc).expect("baseline add");
+    }
+    writer.commit().expect("baseline commit");
+    writer.wait_merging_threads().expect("baseline merge");
+    started.elapsed()
+}
+
+fn stage_table(s: &Summary, bytes: u64) -> String {
+    let mut out = String::from("Time per stage, 1 thread (summed over the files; the index writer's own threads excluded):\n\n");
+    out.push_str("| stage | seconds | MB/s |\n|---|---|---|\n");
+    for (name, d) in s.stages.rows() {
+        let secs = d.as_secs_f64();
+        let rate = if secs > 0.0 { format!("{:.1}", bytes as f64 / MB / secs) } else { "-".into() };
+        let _ = writeln!(out, "| {name} | {secs:.2} | {rate} |");
+    }
+    out
+}
+
+/// Peak resident memory of a `scrutiny ingest` process, in MB (Linux and other Unix).
+fn peak_rss_of_ingest(corpus: &Path, index: &Path, memory_mb: usize) -> Option<f64> {
+    let child = Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+        .args(["ingest", "--quiet", "--rebuild", "--threads", "2", "--memory-mb"])
+        .arg(memory_mb.to_string())
+        .arg("--index")
+        .arg(index)
+        .arg(corpus)
+        .spawn()
+        .ok()?;
+    let mut status = 0;
+    // SAFETY: rusage is plain data, filled in by wait4 for the child we spawned.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let _ = std::fs::remove_dir_all(index);
+    (pid > 0).then(|| usage.ru_maxrss as f64 / 1024.0)
+}
+
+/// The PDF reader alone, over the published PDFs when they are beside the project.
+fn pdf_reader(settings: &Settings) -> Option<String> {
+    let dir = common::project_root().join("../shared/corpus/external/ofsted-cqc-area-send-pdf");
+    let (files, _) = scrutiny::ingest::discover(std::slice::from_ref(&dir));
+    let mut pdfs: Vec<(PathBuf, Vec<u8>)> = files.into_iter().filter_map(|p| std::fs::read(&p).ok().map(|b| (p, b))).collect();
+    if pdfs.is_empty() {
+        eprintln!("PDF reader: skipped, no published PDFs beside the project");
+        return None;
+    }
+    if settings.quick {
+        pdfs.truncate(3);
+    }
+    let bytes: usize = pdfs.iter().map(|(_, b)| b.len()).sum();
+    let mut pages = 0u64;
+    let mut runs = Vec::new();
+    for _ in 0..settings.runs {
+        let started = Instant::now();
+        pages = 0;
+        for (path, b) in &pdfs {
+            if let Ok(raw) = scrutiny::ingest::read_bytes(path, b) {
+                pages += raw.blocks.iter().filter_map(|b| b.page).max().unwrap_or(0) as u64;
+            }
+        }
+        runs.push(started.elapsed());
+    }
+    let s = stats(&runs);
+    Some(format!(
+        "PDF reader, 1 thread: {} files, {:.1} MB, {pages} pages: {:.2} MB/s, {:.0} pages/s (median of {}).",
+        pdfs.len(),
+        bytes as f64 / MB,
+        bytes as f64 / MB / s.median,
+        pages as f64 / s.median,
+        s.n
+    ))
+}

@@ -1,0 +1,77 @@
+//! Time spent in each stage of the pipeline, so a run can say where its time went.
+//!
+//! Stages run on many threads at once, so these are sums of thread time, not wall time: on
+//! two threads a run of ten seconds can hold up to twenty seconds of stage time.
+
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct StageTimes {
+    /// Finding files and reading their bytes from disk.
+    pub read: Duration,
+    /// Decoding and the format readers (HTML parsing, PDF layout, ...).
+    pub parse: Duration,
+    /// Blocks into sentences, lead-ins and headings.
+    pub segment: Duration,
+    /// Metadata, themes, findings, recommendations, actions.
+    pub extract: Duration,
+    /// Building the index entries of a document.
+    pub index_build: Duration,
+    /// Handing entries to the index writer, and its commits.
+    pub index_write: Duration,
+}
+
+impl StageTimes {
+    pub fn add(&mut self, other: &StageTimes) {
+        self.read += other.read;
+        self.parse += other.parse;
+        self.segment += other.segment;
+        self.extract += other.extract;
+        self.index_build += other.index_build;
+        self.index_write += other.index_write;
+    }
+
+    /// Stages in pipeline order, with the names users see.
+    pub fn rows(&self) -> [(&'static str, Duration); 6] {
+        [
+            ("discover and read", self.read),
+            ("parse (HTML, PDF, ...)", self.parse),
+            ("segment", self.segment),
+            ("extract", self.extract),
+            ("build index entries", self.index_build),
+            ("index writer", self.index_write),
+        ]
+    }
+
+    pub fn total(&self) -> Duration {
+        self.rows().iter().map(|(_, d)| *d).sum()
+    }
+}
+
+/// Run `f`, adding its time to `slot`.
+pub fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let out = f();
+    *slot += started.elapsed();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_stage_by_stage() {
+        let mut a = StageTimes { read: Duration::from_millis(5), extract: Duration::from_millis(7), ..Default::default() };
+        let b = StageTimes { read: Duration::from_millis(1), index_write: Duration::from_millis(2), ..Default::default() };
+        a.add(&b);
+        assert_eq!(a.read, Duration::from_millis(6));
+        assert_eq!(a.total(), Duration::from_millis(15));
+        let v = timed(&mut a.segment, || {
+            std::thread::sleep(Duration::from_millis(2));
+            42
+        });
+        assert_eq!(v, 42);
+        assert!(a.segment >= Duration::from_millis(2));
+    }
+}
