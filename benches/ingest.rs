@@ -200,22 +200,22 @@ fn stage_table(s: &Summary, bytes: u64) -> String {
     out
 }
 
-/// Peak resident memory of a `scrutiny ingest` process, in MB (Linux and other Unix).
+/// Peak resident memory of a `scrutiny ingest` process, in MB, as its summary reports it
+/// (measured inside the process: the system's figure for a child started from this one would
+/// include this process's own memory).
 fn peak_rss_of_ingest(corpus: &Path, index: &Path, memory_mb: usize) -> Option<f64> {
-    let child = Command::new(env!("CARGO_BIN_EXE_scrutiny"))
-        .args(["ingest", "--quiet", "--rebuild", "--threads", "2", "--memory-mb"])
+    let out = Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+        .args(["ingest", "--rebuild", "--threads", "2", "--memory-mb"])
         .arg(memory_mb.to_string())
         .arg("--index")
         .arg(index)
         .arg(corpus)
-        .spawn()
+        .output()
         .ok()?;
-    let mut status = 0;
-    // SAFETY: rusage is plain data, filled in by wait4 for the child we spawned.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     let _ = std::fs::remove_dir_all(index);
-    (pid > 0).then(|| usage.ru_maxrss as f64 / 1024.0)
+    let summary = String::from_utf8_lossy(&out.stderr);
+    let line = summary.lines().find(|l| l.trim_start().starts_with("memory"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// The PDF reader alone, over the published PDFs when they are beside the project.

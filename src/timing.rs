@@ -48,6 +48,15 @@ impl StageTimes {
     }
 }
 
+/// The most memory this process has held resident, in bytes, where the system reports it
+/// (Linux); a long ingest prints it so a user can size --memory-mb and the machine.
+pub fn peak_memory_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 /// Run `f`, adding its time to `slot`.
 pub fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
     let started = Instant::now();
@@ -59,6 +68,16 @@ pub fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn peak_memory_grows_with_what_was_touched() {
+        let before = peak_memory_bytes().expect("Linux reports peak memory");
+        let block = vec![1u8; 64 * 1024 * 1024];
+        std::hint::black_box(&block);
+        let after = peak_memory_bytes().unwrap();
+        assert!(after >= before && after >= 64 * 1024 * 1024, "{before} -> {after}");
+    }
 
     #[test]
     fn sums_stage_by_stage() {

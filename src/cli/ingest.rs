@@ -120,6 +120,9 @@ fn print_summary(s: &Summary, dir: &std::path::Path) {
             .collect();
         eprintln!("  stages     {}", parts.join(", "));
     }
+    if let Some(peak) = crate::timing::peak_memory_bytes() {
+        eprintln!("  memory     {:.0} MB at peak", peak as f64 / (1024.0 * 1024.0));
+    }
     // Folders often hold many files of one unsupported kind: one line per reason, not per file.
     let mut by_reason: std::collections::BTreeMap<&str, Vec<&std::path::Path>> = Default::default();
     for e in &s.skipped {

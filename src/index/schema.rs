@@ -7,7 +7,7 @@ use tantivy::schema::{FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STO
 use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
 
 /// Bump when fields change meaning or shape; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// Our marker file beside tantivy's own, so we only ever touch folders we created.
 pub const META_FILE: &str = "scrutiny-index.json";
 pub const TOKENIZER: &str = "en_stem";
@@ -41,6 +41,7 @@ pub struct Fields {
     pub status: Field,
     pub due: Field,
     pub record: Field,
+    pub tally: Field,
 }
 
 fn stemmed() -> TextOptions {
@@ -74,6 +75,10 @@ pub fn build() -> Schema {
     b.add_text_field("status", STRING | STORED);
     b.add_text_field("due", STRING | STORED);
     b.add_text_field("record", STORED);
+    // On each document entry: "kind/theme" once per unit of that kind tagged with the theme,
+    // and "kind/" once per kind the document has, so the theme matrix reads one entry per
+    // document instead of every sentence.
+    b.add_text_field("tally", FAST);
     b.build()
 }
 
@@ -105,6 +110,7 @@ impl Fields {
             status: f("status")?,
             due: f("due")?,
             record: f("record")?,
+            tally: f("tally")?,
         })
     }
 }

@@ -121,14 +121,30 @@ fn add_themes<'t>(f: &Fields, d: &mut TantivyDocument, themes: impl IntoIterator
     }
 }
 
+/// One value of the document entry's tally field; an empty theme marks a kind as present.
+pub fn tally_value(kind: &str, theme: &str) -> String {
+    format!("{kind}/{theme}")
+}
+
 /// All tantivy documents for one source document: its record entry first, then its units.
 pub fn documents(f: &Fields, doc: &Document, record: &Record, taxonomy: &Taxonomy) -> Vec<TantivyDocument> {
     let mut out = Vec::new();
+    let units = units(doc, record, taxonomy);
     let mut head = common(f, record, KIND_DOCUMENT);
     add_themes(f, &mut head, record.themes.keys());
     head.add_text(f.record, serde_json::to_string(record).expect("a record always serialises"));
+    let mut kinds: Vec<&str> = Vec::new();
+    for u in &units {
+        if !kinds.contains(&u.kind) {
+            kinds.push(u.kind);
+            head.add_text(f.tally, tally_value(u.kind, ""));
+        }
+        for t in &u.themes {
+            head.add_text(f.tally, tally_value(u.kind, t));
+        }
+    }
     out.push(head);
-    for u in units(doc, record, taxonomy) {
+    for u in units {
         let mut d = common(f, record, u.kind);
         d.add_text(f.text, u.text);
         if let Some(p) = u.polarity {

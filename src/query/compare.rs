@@ -115,7 +115,7 @@ pub fn compare(handle: &IndexHandle, areas: &[String], themes: &[String], kind: 
         facet_values(&handle.searcher(), "area_facet", "/area").map_err(|e| handle.err(e))?.into_iter().map(|(a, _)| a).collect();
     let areas: Vec<String> = areas.iter().map(|a| resolve_area(a, &known)).collect::<Result<_, _>>()?;
     let wanted: Vec<String> = themes.iter().map(|t| resolve_theme(t, &handle.meta.themes)).collect::<Result<_, _>>()?;
-    let records = handle.records()?;
+    let records = handle.records_in_areas(&areas)?;
     let per_area: Vec<Vec<Item>> = areas
         .iter()
         .map(|a| {

@@ -1,12 +1,14 @@
 //! The theme matrix: one row per group (area, regulator, year, document type or document), one
-//! column per theme in taxonomy order, counted from the units' fast fields (column storage), so
-//! a large index is counted without loading any stored text.
+//! column per theme in taxonomy order. Counted from the tally each document entry keeps of its
+//! units' themes (column storage), so a large index is counted without visiting its sentences
+//! or loading any stored text.
 
 use crate::index::schema::KIND_DOCUMENT;
 use crate::index::{IndexError, IndexHandle};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use tantivy::columnar::StrColumn;
-use tantivy::{DocId, SegmentReader};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet as _, SegmentReader, TERMINATED, Term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupBy {
@@ -33,14 +35,15 @@ pub struct Matrix {
 
 const NONE: &str = "(none)";
 
-/// The fields of one unit that grouping and counting need.
+/// One document's grouping fields and its theme tally for the kind asked for.
 struct Slim {
     path: String,
     doc_type: String,
     areas: Vec<String>,
     regulators: Vec<String>,
     year: Option<u64>,
-    themes: Vec<String>,
+    /// Units tagged with each theme (by theme column).
+    counts: Vec<usize>,
 }
 
 /// A string fast field of one segment, with its ordinals decoded once each.
@@ -68,36 +71,71 @@ impl Strs {
     }
 }
 
-/// Every live unit of the given kind (or of any unit kind), read from fast fields.
-fn scan(handle: &IndexHandle, kind: Option<&str>) -> tantivy::Result<Vec<Slim>> {
+/// What a tally value of one segment means for this count: a theme column, the mark that the
+/// document has units of the kind asked for, or nothing.
+#[derive(Clone, Copy)]
+enum Tally {
+    Theme(usize),
+    KindPresent,
+    Other,
+}
+
+/// Every live document entry with the tally of its units of the given kind (or of any unit
+/// kind). Documents are a few thousand where units are millions, so this reads the document
+/// entries only, found through the kind term's postings.
+fn scan(handle: &IndexHandle, kind: Option<&str>, col: &BTreeMap<&str, usize>) -> tantivy::Result<Vec<Slim>> {
     let searcher = handle.searcher();
+    let term = Term::from_field_text(handle.fields.kind, KIND_DOCUMENT);
     let mut out = Vec::new();
     for seg in searcher.segment_readers() {
-        let mut kinds = Strs::open(seg, "kind")?;
         let mut paths = Strs::open(seg, "path")?;
         let mut types = Strs::open(seg, "doc_type")?;
         let mut areas = Strs::open(seg, "areas")?;
         let mut regulators = Strs::open(seg, "regulators")?;
-        let mut themes = Strs::open(seg, "themes")?;
         let years = seg.fast_fields().u64("year")?;
-        let alive = seg.alive_bitset();
-        for doc in 0..seg.max_doc() {
-            if alive.is_some_and(|a| !a.is_alive(doc)) {
-                continue;
-            }
-            let k = kinds.get(doc);
-            let k = k.first().map(String::as_str).unwrap_or("");
-            if k == KIND_DOCUMENT || kind.is_some_and(|want| want != k) {
-                continue;
-            }
-            out.push(Slim {
-                path: paths.get(doc).pop().unwrap_or_default(),
-                doc_type: types.get(doc).pop().unwrap_or_default(),
-                areas: areas.get(doc),
-                regulators: regulators.get(doc),
-                year: years.first(doc),
-                themes: themes.get(doc),
+        let Some(tally) = seg.fast_fields().str("tally")? else { continue };
+        // The tally's dictionary is a few dozen "kind/theme" values: decode each once.
+        let mut meaning = Vec::with_capacity(tally.num_terms());
+        let mut value = String::new();
+        for ord in 0..tally.num_terms() as u64 {
+            value.clear();
+            let _ = tally.ord_to_str(ord, &mut value);
+            let (k, theme) = value.split_once('/').unwrap_or((value.as_str(), ""));
+            meaning.push(match (kind.is_none_or(|want| want == k), theme) {
+                (false, _) => Tally::Other,
+                (true, "") => Tally::KindPresent,
+                (true, t) => col.get(t).map_or(Tally::Other, |&i| Tally::Theme(i)),
             });
+        }
+        let Some(mut postings) = seg.inverted_index(handle.fields.kind)?.read_postings(&term, IndexRecordOption::Basic)? else {
+            continue;
+        };
+        let alive = seg.alive_bitset();
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                let mut counts = vec![0usize; col.len()];
+                let mut present = false;
+                for ord in tally.term_ords(doc) {
+                    match meaning[ord as usize] {
+                        Tally::Theme(i) => counts[i] += 1,
+                        Tally::KindPresent => present = true,
+                        Tally::Other => {}
+                    }
+                }
+                // A document without units of the kind asked for has no row, as before tallies.
+                if present {
+                    out.push(Slim {
+                        path: paths.get(doc).pop().unwrap_or_default(),
+                        doc_type: types.get(doc).pop().unwrap_or_default(),
+                        areas: areas.get(doc),
+                        regulators: regulators.get(doc),
+                        year: years.first(doc),
+                        counts,
+                    });
+                }
+            }
+            doc = postings.advance();
         }
     }
     Ok(out)
@@ -115,25 +153,19 @@ fn groups(u: &Slim, by: GroupBy) -> Vec<String> {
 }
 
 pub fn matrix(handle: &IndexHandle, by: GroupBy, count: CountBy, kind: Option<&str>) -> Result<Matrix, IndexError> {
-    let units = scan(handle, kind).map_err(|e| handle.err(e))?;
     let themes = handle.meta.themes.clone();
     let col: BTreeMap<&str, usize> = themes.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
+    let docs = scan(handle, kind, &col).map_err(|e| handle.err(e))?;
     let mut rows: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut seen: HashSet<(String, usize, String)> = HashSet::new();
     // Every document gets a row, even one without themes, so a reader sees what was counted.
-    for u in &units {
-        for g in groups(u, by) {
-            let row = rows.entry(g.clone()).or_insert_with(|| vec![0; themes.len()]);
-            for t in &u.themes {
-                let Some(&i) = col.get(t.as_str()) else { continue };
-                match count {
-                    CountBy::Sentences => row[i] += 1,
-                    CountBy::Documents => {
-                        if seen.insert((g.clone(), i, u.path.clone())) {
-                            row[i] += 1;
-                        }
-                    }
-                }
+    for d in &docs {
+        for g in groups(d, by) {
+            let row = rows.entry(g).or_insert_with(|| vec![0; themes.len()]);
+            for (cell, &n) in row.iter_mut().zip(&d.counts) {
+                *cell += match count {
+                    CountBy::Sentences => n,
+                    CountBy::Documents => usize::from(n > 0),
+                };
             }
         }
     }
