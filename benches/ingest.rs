@@ -167,6 +167,7 @@ fn options(corpus: &Path, index: &Path, threads: usize, memory_mb: usize) -> Ing
         progress: false,
         max_bytes: scrutiny::ingest::DEFAULT_MAX_BYTES,
         commit_every: DEFAULT_COMMIT_EVERY,
+        rehash: false,
     }
 }
 

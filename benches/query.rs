@@ -105,6 +105,7 @@ fn index_for(corpus: &scrutiny::bench_corpus::BuiltCorpus, settings: &Settings) 
         progress: false,
         max_bytes: scrutiny::ingest::DEFAULT_MAX_BYTES,
         commit_every: DEFAULT_COMMIT_EVERY,
+        rehash: false,
     };
     ingest(&opts, &Extractor::default()).expect("the benchmark index builds");
     std::fs::write(&done, b"").expect("mark the benchmark index complete");

@@ -330,3 +330,35 @@ fn a_failed_file_makes_ingest_exit_1_and_is_named() {
     assert!(out.status.success(), "a skipped file is not a failure");
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 skipped"));
 }
+
+#[test]
+fn reingest_trusts_size_and_mtime_and_rehash_reads_everything() {
+    let s = setup();
+    let first = ingest(&s);
+    // The summary says where the time went.
+    let stages = first.lines().find(|l| l.trim_start().starts_with("stages")).unwrap_or_else(|| panic!("no stage times: {first}"));
+    for stage in ["parse", "segment", "extract", "index writer"] {
+        assert!(stages.contains(stage), "{stages}");
+    }
+    let perth = s.corpus.join("perth.txt");
+    let stamp = fs::metadata(&perth).unwrap().modified().unwrap();
+    // Same size, same modification time, other words: taken as unchanged without being read.
+    let same_size = PERTH.replace("strong leadership", "stable leadership");
+    assert_eq!(same_size.len(), PERTH.len());
+    fs::write(&perth, &same_size).unwrap();
+    fs::File::options().write(true).open(&perth).unwrap().set_modified(stamp).unwrap();
+    let out = ingest(&s);
+    assert!(out.contains("0 added, 0 updated, 2 unchanged"), "{out}");
+    assert_eq!(total(&search_json(&s, &["stable"])), 0);
+
+    // --rehash reads every file and finds the change.
+    let out = scrutiny().arg("ingest").arg(&s.corpus).arg("--rehash").arg("--index").arg(&s.index).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("0 added, 1 updated, 1 unchanged"), "{err}");
+    assert_eq!(total(&search_json(&s, &["stable"])), 1);
+
+    // A newer modification time with the same content is read, hashed, and still not re-extracted.
+    fs::File::options().write(true).open(&perth).unwrap().set_modified(stamp + std::time::Duration::from_secs(60)).unwrap();
+    let out = ingest(&s);
+    assert!(out.contains("0 added, 0 updated, 2 unchanged") && out.contains("0 findings, 0 recommendations"), "{out}");
+}

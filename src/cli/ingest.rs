@@ -13,8 +13,9 @@ use std::path::PathBuf;
     about = "Build or update the search index from documents",
     long_about = "Build or update the search index from documents.\n\n\
 Each document is read and extracted in parallel; its findings, recommendations, action-plan rows and\n\
-other sentences become searchable units. Re-running is incremental: files whose content has not\n\
-changed are not extracted again, changed files replace their old entries, and --prune removes\n\
+other sentences become searchable units. Re-running is incremental: files whose size and modification\n\
+time are as they were are not even read (--rehash reads and hashes them), files whose content has\n\
+not changed are not extracted again, changed files replace their old entries, and --prune removes\n\
 documents whose files are gone. The index folder is only wiped with --rebuild. The index is\n\
 committed every --commit-every documents and at the end, so a run that is interrupted keeps what\n\
 it had committed and the next run carries on from there. Only one ingest may write an index at a\n\
@@ -58,6 +59,10 @@ pub struct IngestArgs {
     /// what it had done (a smaller N loses less, a larger one indexes faster).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_COMMIT_EVERY, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub commit_every: usize,
+    /// Read and hash every file again, even those whose size and modification time are
+    /// unchanged since they were indexed (normally they are not read at all).
+    #[arg(long)]
+    pub rehash: bool,
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
@@ -72,6 +77,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         max_bytes: args.max_file_mb.saturating_mul(1024 * 1024),
         commit_every: args.commit_every,
+        rehash: args.rehash,
     };
     let summary = match ingest(&opts, &extractor) {
         Ok(s) => s,

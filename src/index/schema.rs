@@ -42,6 +42,8 @@ pub struct Fields {
     pub due: Field,
     pub record: Field,
     pub tally: Field,
+    pub file_size: Field,
+    pub file_mtime: Field,
 }
 
 fn stemmed() -> TextOptions {
@@ -79,6 +81,10 @@ pub fn build() -> Schema {
     // and "kind/" once per kind the document has, so the theme matrix reads one entry per
     // document instead of every sentence.
     b.add_text_field("tally", FAST);
+    // On each document entry: the file's size and modification time (nanoseconds since the
+    // epoch) when it was read, so a re-ingest can tell an unchanged file without reading it.
+    b.add_u64_field("file_size", STORED);
+    b.add_u64_field("file_mtime", STORED);
     b.build()
 }
 
@@ -111,6 +117,8 @@ impl Fields {
             due: f("due")?,
             record: f("record")?,
             tally: f("tally")?,
+            file_size: f("file_size")?,
+            file_mtime: f("file_mtime")?,
         })
     }
 }

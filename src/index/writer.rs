@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 use tantivy::directory::error::LockError;
+use tantivy::schema::Value as _;
 use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
 /// Commit this often (in documents) by default, so an interrupted run keeps what it had done.
@@ -40,6 +41,8 @@ pub struct IngestOptions {
     pub max_bytes: u64,
     /// Commit after this many newly indexed documents (at least 1).
     pub commit_every: usize,
+    /// Read and hash every file, even one whose size and modification time are unchanged.
+    pub rehash: bool,
 }
 
 #[derive(Default)]
@@ -140,27 +143,56 @@ fn open_writer(index: &Index, dir: &Path, threads: usize, memory_mb: usize) -> R
     })
 }
 
-/// Path to content hash of every document already indexed.
-fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<String, String>> {
+/// What the index knows of a file it holds.
+struct Known {
+    hash: String,
+    stamp: Option<Stamp>,
+}
+
+/// A file's size and modification time: when both are as they were, the file is taken as
+/// unchanged without reading it (as make and rsync do).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    mtime_ns: u64,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(Stamp { size: meta.len(), mtime_ns: u64::try_from(mtime.as_nanos()).ok()? })
+    }
+}
+
+/// Path to what is known of every document already indexed.
+fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<String, Known>> {
     let searcher = index.reader()?.searcher();
     let mut out = HashMap::new();
     for d in reader::document_docs(&searcher, fields)? {
-        if let (Some(p), Some(id)) = (text_of(&d, fields.path), text_of(&d, fields.doc_id)) {
-            out.insert(p, id);
+        if let (Some(p), Some(hash)) = (text_of(&d, fields.path), text_of(&d, fields.doc_id)) {
+            let num = |f| d.get_first(f).and_then(|v| v.as_u64());
+            let stamp = num(fields.file_size).zip(num(fields.file_mtime)).map(|(size, mtime_ns)| Stamp { size, mtime_ns });
+            out.insert(p, Known { hash, stamp });
         }
     }
     Ok(out)
 }
 
-fn prepare_file(path: &Path, known: &HashMap<String, String>, extractor: &Extractor, fields: &Fields, max_bytes: u64) -> Msg {
+fn prepare_file(path: &Path, known: &HashMap<String, Known>, extractor: &Extractor, fields: &Fields, opts: &IngestOptions) -> Msg {
+    let max_bytes = opts.max_bytes;
     let mut times = StageTimes::default();
     if Format::from_path(path).is_none() {
         return Msg::Error(ReadError::skipped(path, format!("not a supported format ({})", ingest::SUPPORTED)), 0, times);
     }
-    let len = match timed(&mut times.read, || std::fs::metadata(path)) {
-        Ok(m) => m.len(),
+    let (len, stamp) = match timed(&mut times.read, || std::fs::metadata(path)) {
+        Ok(m) => (m.len(), Stamp::of(&m)),
         Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), 0, times),
     };
+    let key = path.to_string_lossy();
+    let before = known.get(key.as_ref());
+    if !opts.rehash && stamp.is_some() && before.is_some_and(|k| k.stamp == stamp) {
+        return Msg::Unchanged { bytes: len, times };
+    }
     if len > max_bytes {
         return Msg::Error(
             ReadError::skipped(path, format!("{len} bytes is over the size limit of {max_bytes} bytes (raise it with --max-file-mb)")),
@@ -172,8 +204,8 @@ fn prepare_file(path: &Path, known: &HashMap<String, String>, extractor: &Extrac
         Ok(b) => b,
         Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), len, times),
     };
-    let key = path.to_string_lossy();
-    if timed(&mut times.read, || known.get(key.as_ref()).is_some_and(|id| *id == blake3::hash(&bytes).to_hex().as_str())) {
+    // Touched but not changed (copied, checked out again): still not worth extracting.
+    if timed(&mut times.read, || before.is_some_and(|k| k.hash == blake3::hash(&bytes).to_hex().as_str())) {
         return Msg::Unchanged { bytes: len, times };
     }
     match pipeline::process_bytes_timed(path, &bytes, extractor, &mut times) {
@@ -181,7 +213,13 @@ fn prepare_file(path: &Path, known: &HashMap<String, String>, extractor: &Extrac
             // Like extraction, building the units must not take the whole run down with one file.
             let build = std::panic::AssertUnwindSafe(|| units::documents(fields, &doc, &record, &extractor.taxonomy));
             match timed(&mut times.index_build, || std::panic::catch_unwind(build)) {
-                Ok(docs) => Msg::Indexed { record: Box::new(record), docs, bytes: len, times },
+                Ok(mut docs) => {
+                    if let (Some(head), Some(s)) = (docs.first_mut(), stamp) {
+                        head.add_u64(fields.file_size, s.size);
+                        head.add_u64(fields.file_mtime, s.mtime_ns);
+                    }
+                    Msg::Indexed { record: Box::new(record), docs, bytes: len, times }
+                }
                 Err(_) => Msg::Error(ReadError::failed(path, "internal error while building index entries"), len, times),
             }
         }
@@ -235,7 +273,7 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
             pool.install(|| {
                 files.par_iter().for_each_with(tx, |tx, path| {
                     // A closed channel means the writer gave up; the remaining files are moot.
-                    let _ = tx.send(prepare_file(path, known, extractor, fields, opts.max_bytes));
+                    let _ = tx.send(prepare_file(path, known, extractor, fields, opts));
                 })
             })
         });
