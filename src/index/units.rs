@@ -24,19 +24,64 @@ impl<'a> Unit<'a> {
     }
 }
 
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
+/// Spans of sentences already indexed as findings or recommendations, sorted by start, with
+/// the furthest end reached so far; asking whether a sentence overlaps any of them is then a
+/// binary search rather than a scan (long reports have thousands of both).
+struct Claimed {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
 }
 
-/// Theme ids of the hits inside a span, each once, in first-hit order.
-fn themes_in(record: &Record, span: Span) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for h in &record.theme_hits {
-        if h.span.start >= span.start && h.span.end <= span.end && !out.contains(&h.theme) {
-            out.push(h.theme.clone());
-        }
+impl Claimed {
+    fn new(mut spans: Vec<Span>) -> Claimed {
+        spans.sort_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0usize, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        Claimed { spans, max_end }
     }
-    out
+
+    fn overlaps(&self, span: Span) -> bool {
+        let starts_before_end = self.spans.partition_point(|c| c.start < span.end);
+        starts_before_end > 0 && self.max_end[starts_before_end - 1] > span.start
+    }
+}
+
+/// Theme hits sorted by where they start (with their place in the record), to find those
+/// inside a span by binary search.
+struct HitsByStart<'a> {
+    hits: Vec<(usize, &'a crate::model::ThemeHit)>,
+}
+
+impl<'a> HitsByStart<'a> {
+    fn new(record: &'a Record) -> Self {
+        let mut hits: Vec<_> = record.theme_hits.iter().enumerate().collect();
+        hits.sort_by_key(|(_, h)| h.span.start);
+        HitsByStart { hits }
+    }
+
+    /// Theme ids of the hits inside a span, each once, in the record's order of hits.
+    fn themes_in(&self, span: Span) -> Vec<String> {
+        let from = self.hits.partition_point(|(_, h)| h.span.start < span.start);
+        let mut inside: Vec<(usize, &str)> = self.hits[from..]
+            .iter()
+            .take_while(|(_, h)| h.span.start < span.end)
+            .filter(|(_, h)| h.span.end <= span.end)
+            .map(|(i, h)| (*i, h.theme.as_str()))
+            .collect();
+        inside.sort_unstable_by_key(|(i, _)| *i);
+        let mut out: Vec<String> = Vec::new();
+        for (_, t) in inside {
+            if !out.iter().any(|o| o == t) {
+                out.push(t.to_string());
+            }
+        }
+        out
+    }
 }
 
 fn units<'a>(doc: &'a Document, record: &'a Record, taxonomy: &Taxonomy) -> Vec<Unit<'a>> {
@@ -68,16 +113,17 @@ fn units<'a>(doc: &'a Document, record: &'a Record, taxonomy: &Taxonomy) -> Vec<
     }
     // Sentences already indexed as a finding or recommendation are not repeated as text, so a
     // search finds each passage once.
-    let claimed: Vec<Span> = record.findings.iter().map(|f| f.span).chain(record.recommendations.iter().map(|r| r.span)).collect();
+    let claimed = Claimed::new(record.findings.iter().map(|f| f.span).chain(record.recommendations.iter().map(|r| r.span)).collect());
+    let hits = HitsByStart::new(record);
     for s in &doc.sentences {
-        if claimed.iter().any(|c| overlaps(*c, s.span)) {
+        if claimed.overlaps(s.span) {
             continue;
         }
         let text = doc.slice(s.span).trim();
         if text.is_empty() {
             continue;
         }
-        let mut u = Unit::new("text", text, themes_in(record, s.span));
+        let mut u = Unit::new("text", text, hits.themes_in(s.span));
         u.span = Some(s.span);
         out.push(u);
     }
@@ -167,4 +213,27 @@ pub fn documents(f: &Fields, doc: &Document, record: &Record, taxonomy: &Taxonom
         out.push(d);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    #[test]
+    fn claimed_spans_match_a_plain_scan() {
+        let spans = vec![span(50, 60), span(0, 40), span(10, 20), span(70, 75), span(100, 140)];
+        let claimed = Claimed::new(spans.clone());
+        for start in 0..150 {
+            for len in 1..12 {
+                let s = span(start, start + len);
+                let plain = spans.iter().any(|c| c.start < s.end && s.start < c.end);
+                assert_eq!(claimed.overlaps(s), plain, "{s:?}");
+            }
+        }
+        assert!(!Claimed::new(Vec::new()).overlaps(span(0, 10)));
+    }
 }
