@@ -3,6 +3,7 @@
 pub mod error;
 pub mod reader;
 pub mod schema;
+pub mod stem;
 pub mod units;
 pub mod writer;
 

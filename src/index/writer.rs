@@ -25,8 +25,10 @@ use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
 /// Commit this often (in documents) by default, so an interrupted run keeps what it had done.
 pub const DEFAULT_COMMIT_EVERY: usize = 500;
-/// Documents waiting for the writer; bounds memory when extraction outpaces indexing.
-const CHANNEL_DEPTH: usize = 64;
+/// Documents waiting for the writer, per extraction thread. A waiting document holds all its
+/// index entries (a long annual report: megabytes), so a short queue keeps memory bounded
+/// when extraction outpaces indexing; two per thread is enough to keep the writer busy.
+const QUEUE_PER_THREAD: usize = 2;
 /// tantivy refuses less than this per indexing thread.
 const MIN_MB_PER_THREAD: usize = 15;
 
@@ -266,7 +268,7 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
     let bar = progress_bar(opts.progress, total_bytes);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| tv(TantivyError::SystemError(e.to_string())))?;
 
-    let (tx, rx) = sync_channel::<Msg>(CHANNEL_DEPTH);
+    let (tx, rx) = sync_channel::<Msg>(QUEUE_PER_THREAD * threads);
     let result: Result<(), IndexError> = std::thread::scope(|scope| {
         let (files, known, fields) = (&files, &known, &fields);
         scope.spawn(move || {
