@@ -5,6 +5,7 @@ use crate::index::{self, IndexError, IndexHandle};
 use crate::query::filters::facet_leaf;
 use crate::report::{self, clean};
 use clap::Args;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use tantivy::Term;
 use tantivy::collector::{Count, FacetCollector};
@@ -74,14 +75,19 @@ pub fn run(args: InfoArgs) -> anyhow::Result<i32> {
     };
     let mut themes = facets[3].clone();
     themes.sort_by_key(|(t, _)| h.meta.themes.iter().position(|x| x == t).unwrap_or(usize::MAX));
-    println!("index          {}", dir.display());
-    println!("schema version {} ({})", h.meta.schema_version, h.meta.created_by);
-    println!("documents      {docs}");
-    println!("units          {units}");
-    println!("size on disk   {:.1} MB", disk_size(&dir) as f64 / (1024.0 * 1024.0));
-    println!("areas          {}", list(&facets[0]));
-    println!("regulators     {}", list(&facets[1]));
-    println!("years          {}", list(&facets[2]));
-    println!("themes         {}", list(&themes));
-    Ok(0)
+    let write = || -> anyhow::Result<()> {
+        let mut out = report::output(None)?;
+        writeln!(out, "index          {}", dir.display())?;
+        writeln!(out, "schema version {} ({})", h.meta.schema_version, h.meta.created_by)?;
+        writeln!(out, "documents      {docs}")?;
+        writeln!(out, "units          {units}")?;
+        writeln!(out, "size on disk   {:.1} MB", disk_size(&dir) as f64 / (1024.0 * 1024.0))?;
+        writeln!(out, "areas          {}", list(&facets[0]))?;
+        writeln!(out, "regulators     {}", list(&facets[1]))?;
+        writeln!(out, "years          {}", list(&facets[2]))?;
+        writeln!(out, "themes         {}", list(&themes))?;
+        out.flush()?;
+        Ok(())
+    };
+    report::finish(write())
 }
