@@ -33,8 +33,6 @@ pub struct Fields {
     pub area_facet: Field,
     pub theme_facet: Field,
     pub regulator_facet: Field,
-    pub kind_facet: Field,
-    pub doctype_facet: Field,
     pub year_facet: Field,
     pub span_start: Field,
     pub span_end: Field,
@@ -69,7 +67,7 @@ pub fn build() -> Schema {
     b.add_text_field("areas", STRING | STORED | FAST);
     b.add_text_field("regulators", STRING | STORED | FAST);
     b.add_text_field("themes", STRING | STORED | FAST);
-    for f in ["area_facet", "theme_facet", "regulator_facet", "kind_facet", "doctype_facet", "year_facet"] {
+    for f in ["area_facet", "theme_facet", "regulator_facet", "year_facet"] {
         b.add_facet_field(f, FacetOptions::default());
     }
     b.add_u64_field("span_start", STORED);
@@ -108,8 +106,6 @@ impl Fields {
             area_facet: f("area_facet")?,
             theme_facet: f("theme_facet")?,
             regulator_facet: f("regulator_facet")?,
-            kind_facet: f("kind_facet")?,
-            doctype_facet: f("doctype_facet")?,
             year_facet: f("year_facet")?,
             span_start: f("span_start")?,
             span_end: f("span_end")?,

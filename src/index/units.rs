@@ -132,22 +132,25 @@ fn units<'a>(doc: &'a Document, record: &'a Record, taxonomy: &Taxonomy) -> Vec<
 
 /// The fields every entry of a document shares.
 fn common(f: &Fields, record: &Record, kind: &str) -> TantivyDocument {
+    // Facets cost a tokenised term each. Units carry the two that search counts over its hits
+    // (areas, themes); regulator and year lists are read from document entries only.
+    let whole = kind == KIND_DOCUMENT;
     let mut d = TantivyDocument::default();
     d.add_text(f.kind, kind);
-    d.add_facet(f.kind_facet, Facet::from_path(["kind", kind]));
     d.add_text(f.path, &record.path);
     d.add_text(f.doc_id, &record.id);
     if let Some(t) = &record.title {
         d.add_text(f.title, t);
     }
     d.add_text(f.doc_type, record.doc_type.as_str());
-    d.add_facet(f.doctype_facet, Facet::from_path(["doc_type", record.doc_type.as_str()]));
     if let Some(date) = &record.date {
         d.add_text(f.date, date);
     }
     if let Some(y) = record.year().filter(|y| *y > 0) {
         d.add_u64(f.year, y as u64);
-        d.add_facet(f.year_facet, Facet::from_path(["year", &y.to_string()]));
+        if whole {
+            d.add_facet(f.year_facet, Facet::from_path(["year", &y.to_string()]));
+        }
     }
     for a in &record.areas {
         d.add_text(f.areas, a);
@@ -155,7 +158,9 @@ fn common(f: &Fields, record: &Record, kind: &str) -> TantivyDocument {
     }
     for r in &record.regulators {
         d.add_text(f.regulators, r);
-        d.add_facet(f.regulator_facet, Facet::from_path(["regulator", r.as_str()]));
+        if whole {
+            d.add_facet(f.regulator_facet, Facet::from_path(["regulator", r.as_str()]));
+        }
     }
     d
 }

@@ -25,11 +25,14 @@ pub struct Filters {
     pub to: Option<u64>,
 }
 
-/// The distinct values under one facet root (e.g. every area in the index).
+/// The distinct values under one facet root (e.g. every area in the index), with the number
+/// of documents under each. Counted over document entries, which carry every value their units
+/// do, so the cost follows the number of documents, not of sentences.
 pub fn facet_values(searcher: &Searcher, field: &str, root: &str) -> tantivy::Result<Vec<(String, u64)>> {
     let mut fc = FacetCollector::for_field(field);
     fc.add_facet(root);
-    let counts = searcher.search(&AllQuery, &fc)?;
+    let documents = TermQuery::new(Term::from_field_text(searcher.schema().get_field("kind")?, KIND_DOCUMENT), IndexRecordOption::Basic);
+    let counts = searcher.search(&documents, &fc)?;
     Ok(counts.get(root).map(|(f, n)| (facet_leaf(f), n)).collect())
 }
 
