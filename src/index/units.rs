@@ -138,7 +138,9 @@ fn common(f: &Fields, record: &Record, kind: &str) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.kind, kind);
     d.add_text(f.path, &record.path);
-    d.add_text(f.doc_id, &record.id);
+    if whole {
+        d.add_text(f.doc_id, &record.id);
+    }
     if let Some(t) = &record.title {
         d.add_text(f.title, t);
     }
