@@ -362,3 +362,62 @@ fn reingest_trusts_size_and_mtime_and_rehash_reads_everything() {
     let out = ingest(&s);
     assert!(out.contains("0 added, 0 updated, 2 unchanged") && out.contains("0 findings, 0 recommendations"), "{out}");
 }
+
+#[test]
+fn theme_matrix_agrees_with_the_exported_units_for_every_grouping() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = scrutiny().arg("ingest").arg(&corpus).arg("--index").arg(&index).output().unwrap();
+    assert!(out.status.success());
+    let s = Setup { _tmp: tmp, corpus, index };
+    let units = export_jsonl(&s);
+    let strs = |v: &Value| -> Vec<String> { v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect() };
+    for (by, kind, count) in [
+        ("area", None, "sentences"),
+        ("area", Some("finding"), "documents"),
+        ("regulator", None, "documents"),
+        ("year", Some("recommendation"), "sentences"),
+        ("document", None, "sentences"),
+    ] {
+        let mut cmd = scrutiny();
+        cmd.args(["themes", "--csv", "--by", by, "--count", count]).arg("--index").arg(&s.index);
+        if let Some(k) = kind {
+            cmd.args(["--kind", k]);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        let csv = String::from_utf8(out.stdout).unwrap();
+        let mut lines = csv.lines();
+        let themes: Vec<String> = lines.next().unwrap().split(',').skip(1).map(str::to_string).collect();
+        let got: std::collections::BTreeMap<String, Vec<usize>> = lines
+            .map(|l| {
+                let mut cells = l.rsplitn(themes.len() + 1, ',').collect::<Vec<_>>();
+                cells.reverse();
+                (cells[0].trim_matches('"').to_string(), cells[1..].iter().map(|c| c.parse().unwrap()).collect())
+            })
+            .collect();
+        let mut want: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        let mut seen = std::collections::HashSet::new();
+        for u in units.iter().filter(|u| kind.is_none_or(|k| u["kind"] == k)) {
+            let groups = match by {
+                "area" => strs(&u["areas"]),
+                "regulator" => strs(&u["regulators"]),
+                "year" => u["year"].as_u64().map(|y| y.to_string()).into_iter().collect(),
+                _ => vec![u["path"].as_str().unwrap().to_string()],
+            };
+            let groups = if groups.is_empty() { vec!["(none)".to_string()] } else { groups };
+            for g in groups {
+                let row = want.entry(g.clone()).or_insert_with(|| vec![0; themes.len()]);
+                for t in strs(&u["themes"]) {
+                    let i = themes.iter().position(|x| *x == t).unwrap();
+                    if count == "sentences" || seen.insert((g.clone(), i, u["path"].to_string())) {
+                        row[i] += 1;
+                    }
+                }
+            }
+        }
+        assert!(want.values().flatten().sum::<usize>() > 0, "nothing counted for {by}");
+        assert_eq!(got, want, "--by {by} --kind {kind:?} --count {count}");
+    }
+}

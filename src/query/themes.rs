@@ -35,13 +35,9 @@ pub struct Matrix {
 
 const NONE: &str = "(none)";
 
-/// One document's grouping fields and its theme tally for the kind asked for.
+/// One document's groups (for the grouping asked for) and its theme tally for the kind asked for.
 struct Slim {
-    path: String,
-    doc_type: String,
-    areas: Vec<String>,
-    regulators: Vec<String>,
-    year: Option<u64>,
+    groups: Vec<String>,
     /// Units tagged with each theme (by theme column).
     counts: Vec<usize>,
 }
@@ -83,16 +79,20 @@ enum Tally {
 /// Every live document entry with the tally of its units of the given kind (or of any unit
 /// kind). Documents are a few thousand where units are millions, so this reads the document
 /// entries only, found through the kind term's postings.
-fn scan(handle: &IndexHandle, kind: Option<&str>, col: &BTreeMap<&str, usize>) -> tantivy::Result<Vec<Slim>> {
+fn scan(handle: &IndexHandle, by: GroupBy, kind: Option<&str>, col: &BTreeMap<&str, usize>) -> tantivy::Result<Vec<Slim>> {
     let searcher = handle.searcher();
     let term = Term::from_field_text(handle.fields.kind, KIND_DOCUMENT);
     let mut out = Vec::new();
     for seg in searcher.segment_readers() {
-        let mut paths = Strs::open(seg, "path")?;
-        let mut types = Strs::open(seg, "doc_type")?;
-        let mut areas = Strs::open(seg, "areas")?;
-        let mut regulators = Strs::open(seg, "regulators")?;
-        let years = seg.fast_fields().u64("year")?;
+        // Only the grouping column is decoded: paths are unique per document, and decoding
+        // each is most of the cost when they are not needed.
+        let mut group = match by {
+            GroupBy::Area => Group::Strs(Strs::open(seg, "areas")?),
+            GroupBy::Regulator => Group::Strs(Strs::open(seg, "regulators")?),
+            GroupBy::DocType => Group::Strs(Strs::open(seg, "doc_type")?),
+            GroupBy::Document => Group::Strs(Strs::open(seg, "path")?),
+            GroupBy::Year => Group::Year(seg.fast_fields().u64("year")?),
+        };
         let Some(tally) = seg.fast_fields().str("tally")? else { continue };
         // The tally's dictionary is a few dozen "kind/theme" values: decode each once.
         let mut meaning = Vec::with_capacity(tally.num_terms());
@@ -125,14 +125,14 @@ fn scan(handle: &IndexHandle, kind: Option<&str>, col: &BTreeMap<&str, usize>) -
                 }
                 // A document without units of the kind asked for has no row, as before tallies.
                 if present {
-                    out.push(Slim {
-                        path: paths.get(doc).pop().unwrap_or_default(),
-                        doc_type: types.get(doc).pop().unwrap_or_default(),
-                        areas: areas.get(doc),
-                        regulators: regulators.get(doc),
-                        year: years.first(doc),
-                        counts,
-                    });
+                    let mut groups = match &mut group {
+                        Group::Strs(strs) => strs.get(doc),
+                        Group::Year(years) => years.first(doc).map(|y| y.to_string()).into_iter().collect(),
+                    };
+                    if groups.is_empty() {
+                        groups.push(NONE.to_string());
+                    }
+                    out.push(Slim { groups, counts });
                 }
             }
             doc = postings.advance();
@@ -141,26 +141,20 @@ fn scan(handle: &IndexHandle, kind: Option<&str>, col: &BTreeMap<&str, usize>) -
     Ok(out)
 }
 
-fn groups(u: &Slim, by: GroupBy) -> Vec<String> {
-    let or_none = |v: &[String]| if v.is_empty() { vec![NONE.to_string()] } else { v.to_vec() };
-    match by {
-        GroupBy::Area => or_none(&u.areas),
-        GroupBy::Regulator => or_none(&u.regulators),
-        GroupBy::Year => vec![u.year.map_or(NONE.to_string(), |y| y.to_string())],
-        GroupBy::DocType => vec![u.doc_type.clone()],
-        GroupBy::Document => vec![u.path.clone()],
-    }
+enum Group {
+    Strs(Strs),
+    Year(tantivy::columnar::Column<u64>),
 }
 
 pub fn matrix(handle: &IndexHandle, by: GroupBy, count: CountBy, kind: Option<&str>) -> Result<Matrix, IndexError> {
     let themes = handle.meta.themes.clone();
     let col: BTreeMap<&str, usize> = themes.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
-    let docs = scan(handle, kind, &col).map_err(|e| handle.err(e))?;
+    let docs = scan(handle, by, kind, &col).map_err(|e| handle.err(e))?;
     let mut rows: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     // Every document gets a row, even one without themes, so a reader sees what was counted.
     for d in &docs {
-        for g in groups(d, by) {
-            let row = rows.entry(g).or_insert_with(|| vec![0; themes.len()]);
+        for g in &d.groups {
+            let row = rows.entry(g.clone()).or_insert_with(|| vec![0; themes.len()]);
             for (cell, &n) in row.iter_mut().zip(&d.counts) {
                 *cell += match count {
                     CountBy::Sentences => n,
