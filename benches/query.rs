@@ -89,7 +89,12 @@ fn main() {
 
 /// An index of the corpus, built once and kept beside the corpus for later runs.
 fn index_for(corpus: &scrutiny::bench_corpus::BuiltCorpus, settings: &Settings) -> PathBuf {
-    let dir = common::target_dir().join("bench-index").join(format!("{}-{}", corpus.spec_key, env!("CARGO_PKG_VERSION")));
+    let dir = common::target_dir().join("bench-index").join(format!(
+        "{}-{}-v{}",
+        corpus.spec_key,
+        env!("CARGO_PKG_VERSION"),
+        scrutiny::index::schema::SCHEMA_VERSION
+    ));
     let done = dir.join(".bench-complete");
     if done.exists() && scrutiny::index::open(&dir).is_ok() {
         return dir;

@@ -3,11 +3,10 @@
 
 use super::error::IndexError;
 use super::schema::{self, Fields, KIND_DOCUMENT, META_FILE, SCHEMA_VERSION};
-use crate::model::Record;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
@@ -110,46 +109,6 @@ impl IndexHandle {
     /// Errors while reading an index that opened are damage too: its files were cut or changed.
     pub fn err(&self, e: tantivy::TantivyError) -> IndexError {
         IndexError::opening(&self.dir, e)
-    }
-
-    /// Every document-level record in the index, in path order.
-    pub fn records(&self) -> Result<Vec<Record>, IndexError> {
-        self.records_where(&document_query(&self.fields))
-    }
-
-    /// The records of documents about any of these areas (as the index spells them), in path
-    /// order; only those are loaded, however large the index.
-    pub fn records_in_areas(&self, areas: &[String]) -> Result<Vec<Record>, IndexError> {
-        let any_area: Vec<(Occur, Box<dyn Query>)> = areas
-            .iter()
-            .map(|a| {
-                (
-                    Occur::Should,
-                    Box::new(TermQuery::new(Term::from_field_text(self.fields.areas, a), IndexRecordOption::Basic)) as Box<dyn Query>,
-                )
-            })
-            .collect();
-        let q = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(document_query(&self.fields))),
-            (Occur::Must, Box::new(BooleanQuery::new(any_area))),
-        ]);
-        self.records_where(&q)
-    }
-
-    fn records_where(&self, q: &dyn Query) -> Result<Vec<Record>, IndexError> {
-        let searcher = self.searcher();
-        let addrs = searcher.search(q, &DocSetCollector).map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for addr in addrs {
-            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
-            if let Some(json) = doc.get_first(self.fields.record).and_then(|v| v.as_str().map(str::to_string))
-                && let Ok(r) = serde_json::from_str::<Record>(&json)
-            {
-                out.push(r);
-            }
-        }
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
     }
 }
 

@@ -1,11 +1,16 @@
 //! Areas side by side: per theme, how many findings or recommendations each area received and
 //! their texts; and recommendations that recur across areas, grouped by near-identical wording.
 
-use super::filters::{facet_values, resolve_area, resolve_theme};
+use super::export::units;
+use super::filters::{Filters, facet_values, resolve_area, resolve_theme};
+use crate::index::schema::KIND_DOCUMENT;
 use crate::index::{IndexError, IndexHandle};
-use crate::model::Record;
 use serde::Serialize;
 use std::collections::BTreeSet;
+use tantivy::Term;
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
 
 /// Two recommendations with at least this Jaccard similarity of stemmed words are the same ask.
@@ -20,6 +25,15 @@ const STOPWORDS: &[&str] = &[
 pub enum Kind {
     Recommendation,
     Finding,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Recommendation => "recommendation",
+            Kind::Finding => "finding",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -54,21 +68,24 @@ pub struct Comparison {
     pub recurring: Vec<Recurring>,
 }
 
-fn items(records: &[Record], area: &str, kind: Kind) -> Vec<Item> {
-    let mut out = Vec::new();
-    for r in records.iter().filter(|r| r.areas.iter().any(|a| a == area)) {
-        let mk = |themes: &[String], text: &str| Item {
-            area: area.to_string(),
-            path: r.path.clone(),
-            themes: themes.to_vec(),
-            text: text.to_string(),
-        };
-        match kind {
-            Kind::Recommendation => out.extend(r.recommendations.iter().map(|x| mk(&x.themes, &x.text))),
-            Kind::Finding => out.extend(r.findings.iter().map(|x| mk(&x.themes, &x.text))),
-        }
-    }
-    out
+/// The area's findings or recommendations, read from their own index entries (a few per
+/// document) rather than from whole document records, in document order.
+fn items(handle: &IndexHandle, area: &str, kind: Kind) -> Result<Vec<Item>, IndexError> {
+    let filters = Filters { areas: vec![area.to_string()], kind: Some(kind.as_str().to_string()), ..Default::default() };
+    Ok(units(handle, None, &filters)?
+        .into_iter()
+        .map(|u| Item { area: area.to_string(), path: u.path, themes: u.themes, text: u.text })
+        .collect())
+}
+
+/// Documents about the area.
+fn documents_about(handle: &IndexHandle, area: &str) -> Result<usize, IndexError> {
+    let f = &handle.fields;
+    let q = BooleanQuery::new(vec![
+        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.kind, KIND_DOCUMENT), IndexRecordOption::Basic)) as Box<dyn Query>),
+        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.areas, area), IndexRecordOption::Basic))),
+    ]);
+    handle.searcher().search(&q, &Count).map_err(|e| handle.err(e))
 }
 
 fn words(analyzer: &mut TextAnalyzer, text: &str) -> BTreeSet<String> {
@@ -115,14 +132,14 @@ pub fn compare(handle: &IndexHandle, areas: &[String], themes: &[String], kind: 
         facet_values(&handle.searcher(), "area_facet", "/area").map_err(|e| handle.err(e))?.into_iter().map(|(a, _)| a).collect();
     let areas: Vec<String> = areas.iter().map(|a| resolve_area(a, &known)).collect::<Result<_, _>>()?;
     let wanted: Vec<String> = themes.iter().map(|t| resolve_theme(t, &handle.meta.themes)).collect::<Result<_, _>>()?;
-    let records = handle.records_in_areas(&areas)?;
-    let per_area: Vec<Vec<Item>> = areas
-        .iter()
-        .map(|a| {
-            items(&records, a, kind).into_iter().filter(|i| wanted.is_empty() || i.themes.iter().any(|t| wanted.contains(t))).collect()
-        })
-        .collect();
-    let documents = areas.iter().map(|a| records.iter().filter(|r| r.areas.contains(a)).count()).collect();
+    let mut per_area: Vec<Vec<Item>> = Vec::new();
+    let mut documents = Vec::new();
+    for a in &areas {
+        per_area.push(
+            items(handle, a, kind)?.into_iter().filter(|i| wanted.is_empty() || i.themes.iter().any(|t| wanted.contains(t))).collect(),
+        );
+        documents.push(documents_about(handle, a)?);
+    }
     let theme_order: Vec<String> = if wanted.is_empty() { handle.meta.themes.clone() } else { wanted.clone() };
     let mut rows = Vec::new();
     for t in &theme_order {
@@ -140,16 +157,7 @@ pub fn compare(handle: &IndexHandle, areas: &[String], themes: &[String], kind: 
     let mut analyzer = crate::index::schema::analyzer();
     let all: Vec<Item> = per_area.into_iter().flatten().collect();
     let recurring = recurring(&all, &mut analyzer);
-    Ok(Comparison {
-        areas,
-        kind: match kind {
-            Kind::Recommendation => "recommendation".into(),
-            Kind::Finding => "finding".into(),
-        },
-        documents,
-        themes: rows,
-        recurring,
-    })
+    Ok(Comparison { areas, kind: kind.as_str().into(), documents, themes: rows, recurring })
 }
 
 #[cfg(test)]
