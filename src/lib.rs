@@ -15,6 +15,7 @@ pub mod model;
 pub mod pipeline;
 pub mod query;
 pub mod report;
+pub mod rx;
 pub mod segment;
 pub mod timing;
 

@@ -7,11 +7,11 @@ use crate::model::{Action, Document, Table};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static STATUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W*(red|amber|green|blue)\W*$").unwrap());
-static PRIORITY_NO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:priority\s+)?(\d{1,3})(?:[.)]|\s|$)").unwrap());
+static STATUS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^\W*(red|amber|green|blue)\W*$").unwrap());
+static PRIORITY_NO: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\s*(?:priority\s+)?(\d{1,3})(?:[.)]|\s|$)").unwrap());
 
 fn find_col(header: &[String], re: &str) -> Option<usize> {
-    let re = Regex::new(&format!("(?i){re}")).ok()?;
+    let re = crate::rx::regex(&format!("(?i){re}")).ok()?;
     header.iter().position(|h| re.is_match(h))
 }
 

@@ -9,20 +9,21 @@ use std::sync::LazyLock;
 const ACTOR_HEADS: &str = r"(?:partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|NHS|ICBs?|HSCPs?|IAs|COSLA|leaders|leadership|managers|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|team|teams|bodies|departments?|ministers?|CCGs?|schools|settings|professionals|inspectorates?|regulators?|[A-Z][\w&’'-]*)";
 
 static SUBJECT_MODAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^,:;]*?(?:,[^,:;]*?){0,5})\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+|continue\s+to\s+)?(?:should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to)(?-u:\b)").unwrap()
+    crate::rx::regex(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^,:;]*?(?:,[^,:;]*?){0,5})\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+|continue\s+to\s+)?(?:should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to)(?-u:\b)").unwrap()
 });
 static URGE_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es)|encourag(?:e|ed|es)|ask(?:ed|s)?|advis(?:e|ed|es)|invit(?:e|ed|es)|expect(?:s|ed)?|want(?:s|ed)?|important for|essential for|vital for|crucial for|necessary for)\s+(?P<obj>[^,;:]{2,90}?)\s+to(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es)|encourag(?:e|ed|es)|ask(?:ed|s)?|advis(?:e|ed|es)|invit(?:e|ed|es)|expect(?:s|ed)?|want(?:s|ed)?|important for|essential for|vital for|crucial for|necessary for)\s+(?P<obj>[^,;:]{2,90}?)\s+to(?-u:\b)").unwrap()
 });
 /// "The Board is asked to approve": the subject of a passive request.
-static ASKED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<subj>[^,;:]{2,90}?)\s+(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to(?-u:\b)").unwrap());
-static RECOMMEND_THAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(it|this|that|these|those|there|they|we|you|i|he|she|all|which|what|action|work|more|further work)$").unwrap()
+static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"^(?P<subj>[^,;:]{2,90}?)\s+(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to(?-u:\b)").unwrap()
 });
-static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\(?\d{1,2}[.)]?|[•◼▪●\-–*])\s+").unwrap());
+static RECOMMEND_THAT: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)^(it|this|that|these|those|there|they|we|you|i|he|she|all|which|what|action|work|more|further work)$").unwrap()
+});
+static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\s*(?:\(?\d{1,2}[.)]?|[•◼▪●\-–*])\s+").unwrap());
 
 fn clean(np: &str) -> Option<String> {
     let np = LEADING_NUMBER.replace(np, "");
@@ -37,11 +38,11 @@ fn clean(np: &str) -> Option<String> {
 /// focus" gives "system leaders").
 fn leading_actor(text: &str) -> Option<String> {
     static NP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"^(?:the\s+|all\s+)?(?:[\w&’'-]+\s+){{0,6}}?{ACTOR_HEADS}(?-u:\b)")).unwrap());
+        LazyLock::new(|| crate::rx::regex(&format!(r"^(?:the\s+|all\s+)?(?:[\w&’'-]+\s+){{0,6}}?{ACTOR_HEADS}(?-u:\b)")).unwrap());
     let text = text.trim_start();
     let m = NP.find(text)?;
     // Extend over the rest of a name or compound ("North" + "Lanarkshire", "system" + "leaders").
-    static NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^\s+(?:(?:and|of|&)\s+)?{ACTOR_HEADS}(?-u:\b)")).unwrap());
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"^\s+(?:(?:and|of|&)\s+)?{ACTOR_HEADS}(?-u:\b)")).unwrap());
     let mut end = m.end();
     while let Some(n) = NEXT.find(&text[end..]) {
         end += n.end();
@@ -75,7 +76,7 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         let whole = s[..c.name("subj").unwrap().end()].trim_end_matches([',', ' ']);
         // "The group, consisting of partners across ..., should": the head before the aside.
         static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(including|consisting|comprising|such as|led by|made up|which|who|particularly|especially|together with|along with)(?-u:\b)").unwrap()
+            crate::rx::regex(r"(?i)^(including|consisting|comprising|such as|led by|made up|which|who|particularly|especially|together with|along with)(?-u:\b)").unwrap()
         });
         if APPOSITIVE.is_match(c["subj"].trim_start())
             && let Some((head, _)) = whole.split_once(',')

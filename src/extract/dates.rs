@@ -9,27 +9,31 @@ use std::sync::LazyLock;
 const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 static DAY_MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})(?-u:\b)")).unwrap());
+    LazyLock::new(|| crate::rx::regex(&format!(r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})(?-u:\b)")).unwrap());
 static MONTH_DAY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})(?-u:\b)")).unwrap());
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)({MONTHS})\.?\s+(\d{{4}})(?-u:\b)")).unwrap());
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?-u:\b)").unwrap());
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
+    LazyLock::new(|| crate::rx::regex(&format!(r"(?i)(?-u:\b)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})(?-u:\b)")).unwrap());
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(&format!(r"(?i)(?-u:\b)({MONTHS})\.?\s+(\d{{4}})(?-u:\b)")).unwrap());
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?-u:\b)").unwrap());
+static ISO: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
 /// "16 to 20 June 2025", "13 May 2024 to 17 May 2024", "16 June to 20 June 2025".
 static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:to|until|and|[-–])\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})(?-u:\b)")).unwrap()
+    crate::rx::regex(&format!(r"(?i)(?-u:\b)(?:to|until|and|[-–])\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})(?-u:\b)"))
+        .unwrap()
 });
 static INSPECTION_DATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)(?-u:\b)(inspection dates?|dates? of (the )?inspection|inspection (took place|was carried out) (on|between|from))(?-u:\b)",
     )
     .unwrap()
 });
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(published|publication date|date of publication|date of meeting|meeting date|issued|date)\s*:?\s*(on\s+)?$")
-        .unwrap()
+    crate::rx::regex(
+        r"(?i)(?-u:\b)(published|publication date|date of publication|date of meeting|meeting date|issued|date)\s*:?\s*(on\s+)?$",
+    )
+    .unwrap()
 });
-static YEAR_MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}$").unwrap());
+static YEAR_MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\d{4}$").unwrap());
 
 fn month_number(m: &str) -> Option<u32> {
     let m = m.to_ascii_lowercase();

@@ -11,16 +11,16 @@ const HEAD_BYTES: usize = 3000;
 const PRESS_MAX_BYTES: usize = 40_000;
 
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)(?-u:\b)").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b))").unwrap()
+    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b))").unwrap()
 });
 static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
 });
 static PRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)((?-u:\b)(inspectors|the regulator|auditors)\s+(have\s+|has\s+)?(said|found|praised|praise|noted|heaped|judged|criticised)(?-u:\b)|(?-u:\b)said\s*:\s*[“‘]|[”’],?\s+[A-Z]\w+\s+(said|explained|added)(?-u:\b)|(?-u:\b)published today(?-u:\b)|(?-u:\b)press release(?-u:\b)|(?-u:\b)news release(?-u:\b))").unwrap()
+    crate::rx::regex(r"(?i)((?-u:\b)(inspectors|the regulator|auditors)\s+(have\s+|has\s+)?(said|found|praised|praise|noted|heaped|judged|criticised)(?-u:\b)|(?-u:\b)said\s*:\s*[“‘]|[”’],?\s+[A-Z]\w+\s+(said|explained|added)(?-u:\b)|(?-u:\b)published today(?-u:\b)|(?-u:\b)press release(?-u:\b)|(?-u:\b)news release(?-u:\b))").unwrap()
 });
 
 pub fn classify(doc: &Document) -> DocType {

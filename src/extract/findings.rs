@@ -12,17 +12,18 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)(?-u:\b)(inspectors?|inspection(\s+team)?|the\s+(review|report|inspection|investigation|audit|regulator|team)|auditors?|we|they|cqc|ofsted|an\s+investigation|our\s+(review|inspection|work|audit))(?-u:\b)[^.;:]{0,60}?(?-u:\b)(found|find|finds|noted|notes|judged|identified|praised|praise|highlighted|observed|saw|concluded|reported|heaped|rated|recognised|acknowledged|criticised|raised)(?-u:\b)|(?-u:\b)(inspectors|auditors|the\s+regulator)\s+(have\s+|has\s+)?(said|found)\W*$",
     )
     .unwrap()
 });
 static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(moreover|also|in addition|additionally|furthermore|similarly|likewise)(?-u:\b)|(?-u:\b)also(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)^\W*(moreover|also|in addition|additionally|furthermore|similarly|likewise)(?-u:\b)|(?-u:\b)also(?-u:\b)")
+        .unwrap()
 });
 /// Reported speech that says nothing about the inspected service.
 static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations)(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations)(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)").unwrap()
 });
 
 pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHit>], recs: &[Recommendation]) -> Vec<Finding> {

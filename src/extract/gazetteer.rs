@@ -270,6 +270,9 @@ impl<V: Copy + PartialEq + std::fmt::Debug> PhraseMatcher<V> {
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::Standard)
+            // Whole documents are scanned: a DFA costs memory once (a few hundred names) and
+            // scans several times faster than the default NFA.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&cased)
             .expect("phrase automaton");
         PhraseMatcher { ac, cased, values }
@@ -355,43 +358,66 @@ fn capitals_ok(pattern: &str, found: &str) -> bool {
 /// space, and the break points `(offset in result, offset in text)` after which
 /// offsets shift.
 fn collapse_whitespace(text: &str) -> (Cow<'_, str>, Vec<(usize, usize)>) {
-    let mut out: Option<String> = None;
+    // Most sentences have nothing to collapse, and whole documents have long stretches
+    // without white space: both are scanned byte by byte and copied in slices.
+    if !needs_collapsing(text) {
+        return (Cow::Borrowed(text), vec![(0, 0)]);
+    }
+    let mut out = String::with_capacity(text.len());
     let mut breaks = vec![(0, 0)];
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !c.is_whitespace() {
-            if let Some(o) = out.as_mut() {
-                o.push(c);
-            }
+    let mut copied = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let Some(len) = whitespace_at(text, i) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        i += len;
+        while let Some(len) = whitespace_at(text, i) {
+            i += len;
+        }
+        if text.as_bytes()[start] == b' ' && i == start + 1 {
             continue;
         }
-        let mut run_end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if !d.is_whitespace() {
-                break;
-            }
-            run_end = j + d.len_utf8();
-            iter.next();
-        }
-        let single_space = c == ' ' && run_end == i + 1;
-        if single_space {
-            if let Some(o) = out.as_mut() {
-                o.push(' ');
-            }
-            continue;
-        }
-        let o = out.get_or_insert_with(|| {
-            let mut s = String::with_capacity(text.len());
-            s.push_str(&text[..i]);
-            s
-        });
-        o.push(' ');
-        breaks.push((o.len(), run_end));
+        out.push_str(&text[copied..start]);
+        out.push(' ');
+        breaks.push((out.len(), i));
+        copied = i;
     }
-    match out {
-        Some(s) => (Cow::Owned(s), breaks),
-        None => (Cow::Borrowed(text), breaks),
+    out.push_str(&text[copied..]);
+    (Cow::Owned(out), breaks)
+}
+
+/// The length of the white-space character starting at byte `i`, if there is one.
+fn whitespace_at(text: &str, i: usize) -> Option<usize> {
+    match *text.as_bytes().get(i)? {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(1),
+        0xc0.. => text[i..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8),
+        _ => None,
     }
+}
+
+/// Whether `text` has white space other than single ASCII spaces.
+fn needs_collapsing(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut after_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if after_space => return true,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return true,
+            // A lead byte: the character may be Unicode white space (no-break space, ...).
+            0xc0.. => {
+                if text[i..].chars().next().is_some_and(char::is_whitespace) {
+                    return true;
+                }
+                after_space = false;
+            }
+            _ => after_space = false,
+        }
+    }
+    false
 }
 
 fn map_offset(breaks: &[(usize, usize)], pos: usize) -> usize {
@@ -569,5 +595,17 @@ mod tests {
         assert_eq!(map_offset(&b, 6), 7);
         let (n, _) = collapse_whitespace("plain text");
         assert!(matches!(n, Cow::Borrowed(_)));
+        for (text, collapses) in [
+            ("plain ’quoted’ café text", false),
+            ("two  spaces", true),
+            ("no\u{a0}break", true),
+            ("line\nbreak", true),
+            ("tab\tx", true),
+            ("end ", false),
+            ("", false),
+        ] {
+            assert_eq!(needs_collapsing(text), collapses, "{text:?}");
+            assert_eq!(matches!(collapse_whitespace(text).0, Cow::Owned(_)), collapses, "{text:?}");
+        }
     }
 }

@@ -7,32 +7,34 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive)(?-u:\b)",
     )
     .unwrap()
 });
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often)|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky)(?-u:\b)",
     )
     .unwrap()
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)(?-u:\b)(not|no|never|less|lack of|without|nor|cannot|can't|don't|doesn't|didn't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't)(?-u:\b)",
     )
     .unwrap()
 });
 static REVERSER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(reduc\w+|cut|cutting|fewer|less|lower(ed)?|tackl\w+|address\w*|overcom\w+|minimis\w+|prevent\w*|avoid\w*|decreas\w+|resolv\w+)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(reduc\w+|cut|cutting|fewer|less|lower(ed)?|tackl\w+|address\w*|overcom\w+|minimis\w+|prevent\w*|avoid\w*|decreas\w+|resolv\w+)(?-u:\b)").unwrap()
 });
 static CONTRAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(,|;)?\s(?-u:\b)(but|however|yet|nevertheless|nonetheless|although)(?-u:\b)|^\s*(however|nevertheless|but)(?-u:\b)")
-        .unwrap()
+    crate::rx::regex(
+        r"(?i)(,|;)?\s(?-u:\b)(but|however|yet|nevertheless|nonetheless|although)(?-u:\b)|^\s*(however|nevertheless|but)(?-u:\b)",
+    )
+    .unwrap()
 });
 static CONCESSIVE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)^\W*(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)").unwrap()
 });
 
 /// Positive and negative weight of a stretch of text.
@@ -75,7 +77,7 @@ fn score(text: &str) -> (i32, i32) {
     }
     // A bare negation of an action ("had not made", "were not given") reads as a shortfall.
     static NEGATED_VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( not|n't)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)").unwrap()
+        crate::rx::regex(r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( not|n't)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)").unwrap()
     });
     neg += 2 * NEGATED_VERB.find_iter(text).count() as i32;
     (pos, neg)

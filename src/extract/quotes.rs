@@ -7,10 +7,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SAID_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?P<who>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})(?:,\s*(?P<role>[^“”:]{3,150}?),)?\s+(?:said|says|added|commented|explained|stated)\s*:\s*(?P<q>[“"].*)$"#).unwrap()
+    crate::rx::regex(r#"(?P<who>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})(?:,\s*(?P<role>[^“”:]{3,150}?),)?\s+(?:said|says|added|commented|explained|stated)\s*:\s*(?P<q>[“"].*)$"#).unwrap()
 });
 static QUOTE_THEN_WHO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r#"^(?P<q>[“"][^”"]{10,}[”"])\s*,?\s*(?P<who>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})\s+(?:said|explained|added|commented)(?-u:\b)"#,
     )
     .unwrap()

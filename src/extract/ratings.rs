@@ -9,16 +9,16 @@ use std::sync::LazyLock;
 
 const GRADES: &str = r"requires improvement to be good|requires improvement|outstanding|inadequate|good|adequate|excellent|very good|weak|unsatisfactory|satisfactory|poor|effective|ineffective";
 
-static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
+static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
 static ASPECT_COLON_GRADE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
+    LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
 static PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::rx::regex(&format!(
         r"(?i)(?-u:\b)(?:found\s+that|judged\s+that|judged|rated|graded|evaluated|assessed)\s+(?:the\s+)?(?P<aspect>[^,.;]{{3,100}}?)\s+(?:was|were|is|are|as\s+being|as|to\s+be)\s+(?P<grade>{GRADES})(?-u:\b)"
     ))
     .unwrap()
 });
-static NOT_AN_ASPECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(grade|judgement|judgment|rating|score)s?$").unwrap());
+static NOT_AN_ASPECT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^(grade|judgement|judgment|rating|score)s?$").unwrap());
 
 fn words(s: &str) -> Vec<String> {
     s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect()

@@ -12,45 +12,48 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
     .unwrap()
 });
 /// "There is a need to ..." as the main clause, not inside one ("where there is a need for").
 static THERE_IS_A_NEED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:[^,]{0,60},\s+)?there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)^\W*(?:[^,]{0,60},\s+)?there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)(?-u:\b)").unwrap()
 });
 /// A modal verb of obligation in the main clause, after a plain subject.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to)\s+(?P<rest>\w.*)$").unwrap()
+    crate::rx::regex(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to)\s+(?P<rest>\w.*)$").unwrap()
 });
 static NOT_A_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once|means|meant|shows|showed|suggests|indicates|ensures|requires|found|said|says|knows|know)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once|means|meant|shows|showed|suggests|indicates|ensures|requires|found|said|says|knows|know)(?-u:\b)").unwrap()
 });
 /// A directive that only restates the verdict ("must work jointly to make improvements").
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)^(work\s+(jointly|together)\s+to\s+)?(make|deliver|secure)\s+(further\s+|urgent\s+|significant\s+|the\s+)?improvements?\W*$",
     )
     .unwrap()
 });
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)^(?:\(?\d{1,2}[.)]?\s+|[a-z][.)]\s+)?(?:urgently\s+|further\s+|jointly\s+|continue\s+to\s+|also\s+|then\s+)?(improve|develop|ensure|review|put|build|monitor|increase|commit|support|agree|share|address|view|continue|strengthen|establish|consider|implement|work|provide|reduce|embed|set|make|take|undertake|publish|prioriti[sz]e|introduce|identify|clarify|resolve|create|deliver|evaluate|assess|invest|involve|engage|align|produce|complete|update|maintain|enable|promote|streamline|secure|extend|expand|focus|plan|use|seek|report|record|act|respond|tackle|raise|target|recruit|retain|train|demonstrate|set out|appoint|strengthen|note|approve|endorse|scrutinise|explore|redesign|refresh|revise|simplify|integrate|co-?produce|communicate|listen|learn|measure|track|test|pilot|accelerate|facilitate|coordinate|co-ordinate|collaborate|fund|allocate|reallocate|ensure)(?-u:\b)",
     )
     .unwrap()
 });
 /// Lead-ins that hand a list over as things to do.
 static LEAD_IN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(should|must|need(s)?\s+to|recommend\w*|required\s+to|to\s*:\s*$|include\s*:\s*$|priorities|actions)(?-u:\b)")
-        .unwrap()
+    crate::rx::regex(
+        r"(?i)(?-u:\b)(should|must|need(s)?\s+to|recommend\w*|required\s+to|to\s*:\s*$|include\s*:\s*$|priorities|actions)(?-u:\b)",
+    )
+    .unwrap()
 });
 static REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(recommendation|priority|priorities|area for improvement|improvement required|requirement)s?(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(recommendation|priority|priorities|area for improvement|improvement required|requirement)s?(?-u:\b)")
+        .unwrap()
 });
 static NON_REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)(?-u:\b)(action|update|measure|impact|progress|status|responsib\w*|timescale|rag|next steps|comment|evidence|lead|owner|date)(?-u:\b)",
     )
     .unwrap()
@@ -64,8 +67,9 @@ pub fn has_cue(text: &str) -> bool {
     let t = text.trim_start_matches(['“', '"', '‘', '\'']);
     // Each coordinated clause may carry its own subject ("X must be in place and all partners
     // need to ...").
-    static CLAUSE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)[,;]\s+(?:(?:and|but|while|whilst)\s+)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)").unwrap());
+    static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)[,;]\s+(?:(?:and|but|while|whilst)\s+)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)").unwrap()
+    });
     std::iter::once(0).chain(CLAUSE.find_iter(t).map(|m| m.end())).any(|start| modal_clause(&t[start..]))
 }
 
@@ -93,21 +97,21 @@ fn modal_clause(t: &str) -> bool {
 /// Words that name who could act; the subject of a modal must contain one ("The extent of
 /// this work must not be underestimated" calls on no one).
 static ACTOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(partnerships?|partners|councils?|boards?|government|authorit(y|ies)|leaders|managers|commissioners|services|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers|schools|settings|professionals|inspectorates?|regulators?|everyone|all|they|we|you|i|there|workers|nurses|clinicians|GPs|IJBs?|ICBs?|HSCPs?|IAs|NHS|COSLA|CCGs?)(?-u:\b)|(?-i:\s[A-Z]\w+)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(partnerships?|partners|councils?|boards?|government|authorit(y|ies)|leaders|managers|commissioners|services|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers|schools|settings|professionals|inspectorates?|regulators?|everyone|all|they|we|you|i|there|workers|nurses|clinicians|GPs|IJBs?|ICBs?|HSCPs?|IAs|NHS|COSLA|CCGs?)(?-u:\b)|(?-i:\s[A-Z]\w+)").unwrap()
 });
 
 fn names_an_actor(subj: &str) -> bool {
     static PREPOSITION_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(without|with|for|in|on|at|from|by|of|to|after|before|despite|through|under|into)(?-u:\b)").unwrap()
+        crate::rx::regex(r"(?i)^(without|with|for|in|on|at|from|by|of|to|after|before|despite|through|under|into)(?-u:\b)").unwrap()
     });
     // "the help they need to" is a relative clause: a pronoun closing a longer phrase.
-    static TRAILING_PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\S\s+(they|we|you|he|she|it|i)$").unwrap());
+    static TRAILING_PRONOUN: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)\S\s+(they|we|you|he|she|it|i)$").unwrap());
     if PREPOSITION_START.is_match(subj.trim()) || TRAILING_PRONOUN.is_match(subj.trim()) {
         return false;
     }
     // A noun "need to" ("the need to act") is not a modal.
     static NOUN_NEED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)((?-u:\b)(the|a|an|this|that|their|its|our|any|no|of)|['’]s|s['’])$").unwrap());
+        LazyLock::new(|| crate::rx::regex(r"(?i)((?-u:\b)(the|a|an|this|that|their|its|our|any|no|of)|['’]s|s['’])$").unwrap());
     ACTOR_WORD.is_match(subj) && !NOUN_NEED.is_match(subj.trim_end())
 }
 
@@ -116,12 +120,12 @@ fn names_an_actor(subj: &str) -> bool {
 /// long for assessments."). Only the words before any relative or subordinate clause count.
 pub fn is_nominal(text: &str) -> bool {
     static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(who|whom|which|that|where|when|whose|so that|because|once|if|while|whilst|including|particularly|especially)(?-u:\b)|[,(;:]").unwrap()
+        crate::rx::regex(r"(?i)(?-u:\b)(who|whom|which|that|where|when|whose|so that|because|once|if|while|whilst|including|particularly|especially)(?-u:\b)|[,(;:]").unwrap()
     });
     static FINITE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|lack|lacks|describes|says|said|receive|receives|knows|knew|shows|makes|takes|took|gets|remain|remains|continues|struggle|struggles|varies|depends|benefit|benefits|feels|went|came|became|seems|appears|relies)(?-u:\b)").unwrap()
+        crate::rx::regex(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|lack|lacks|describes|says|said|receive|receives|knows|knew|shows|makes|takes|took|gets|remain|remains|continues|struggle|struggles|varies|depends|benefit|benefits|feels|went|came|became|seems|appears|relies)(?-u:\b)").unwrap()
     });
-    static HOW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(how|whether)(?-u:\b)").unwrap());
+    static HOW: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^(how|whether)(?-u:\b)").unwrap());
     let t = LEADING_MARK.replace(text.trim(), "");
     if HOW.is_match(&t) {
         return true;
@@ -130,7 +134,7 @@ pub fn is_nominal(text: &str) -> bool {
     !FINITE.is_match(head)
 }
 
-static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\(?\d{1,2}[.)]?|[a-z][.)]|[•◼▪●\-–*])\s+").unwrap());
+static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^(?:\(?\d{1,2}[.)]?|[a-z][.)]|[•◼▪●\-–*])\s+").unwrap());
 
 pub fn is_imperative(text: &str) -> bool {
     IMPERATIVE.is_match(text.trim_start_matches(['“', '"', '‘', '•', '-', ' ']))

@@ -16,22 +16,22 @@ pub enum Section {
 }
 
 static RECOMMENDATIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i)(?-u:\b)(recommendations?|areas? for (improvement|development|action)|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action)(?-u:\b)",
     )
     .unwrap()
 });
 static WEAKNESSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)").unwrap()
 });
 static STRENGTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked)(?-u:\b)").unwrap()
 });
 static KEY_FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)").unwrap()
 });
 static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information about|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information about|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)").unwrap()
 });
 
 pub fn classify_heading(text: &str) -> Section {

@@ -5,6 +5,7 @@
 
 use crate::error::TaxonomyError;
 use crate::model::{Document, Span, ThemeHit};
+use crate::rx::LAZY_DFA_CACHE;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
@@ -75,7 +76,10 @@ impl Taxonomy {
             }
             let source = word_bounded(&t.patterns);
             // ASCII word classes keep matching on the fast automata; theme vocabulary is English.
-            let build = |src: &str| RegexBuilder::new(src).case_insensitive(true).unicode(false).size_limit(1 << 24).build();
+            // Theme patterns are long alternations: see crate::rx for the cache size.
+            let build = |src: &str| {
+                RegexBuilder::new(src).case_insensitive(true).unicode(false).size_limit(1 << 24).dfa_size_limit(LAZY_DFA_CACHE).build()
+            };
             let pattern = build(&source).map_err(|e| err(format!("theme '{}': bad pattern: {e}", t.id)))?;
             let exclude = if t.exclude.is_empty() {
                 None
@@ -89,6 +93,7 @@ impl Taxonomy {
             .case_insensitive(true)
             .unicode(false)
             .size_limit(1 << 26)
+            .dfa_size_limit(LAZY_DFA_CACHE)
             .build()
             .map_err(|e| err(format!("patterns too large together: {e}")))?;
         Ok(Taxonomy { themes, prefilter })

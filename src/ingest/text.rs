@@ -9,22 +9,23 @@ use crate::model::{BlockKind, CellRef, Table};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[•◼▪●○■□◦‣∙·–\-\*\+]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+(\S.*)$").unwrap());
-static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.+?)\s*#*$").unwrap());
-static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*{1,3}([^*\n]+?)\*{1,3}|__([^_\n]+?)__").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"^(?:[•◼▪●○■□◦‣∙·–\-\*\+]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+(\S.*)$").unwrap()
+});
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^(#{1,6})\s+(.+?)\s*#*$").unwrap());
+static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"\*{1,3}([^*\n]+?)\*{1,3}|__([^_\n]+?)__").unwrap());
 /// Markdown's backslash escapes ("\\(IL\\)") stand for the character itself.
-static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
+static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"\\([!-/:-@\[-`{-~])").unwrap());
 static GRADED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::rx::regex(
         r"(?i):\s*(outstanding|good|requires improvement to be good|requires improvement|inadequate|adequate|weak|excellent|very good)$",
     )
     .unwrap()
 });
-static LONE_BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[•◼▪●○■□◦‣∙·]$").unwrap());
-static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\.?$").unwrap());
+static LONE_BULLET: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^[•◼▪●○■□◦‣∙·]$").unwrap());
+static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\d{1,3}\.?$").unwrap());
 static HTML_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])(?-u:\b)[^>]*>").unwrap());
+    LazyLock::new(|| crate::rx::regex(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])(?-u:\b)[^>]*>").unwrap());
 
 const FUNCTION_WORDS: &[&str] =
     &["and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "at", "from", "as", "that", "which", "is", "are"];
