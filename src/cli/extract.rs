@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// One JSON object per line, per document (for scripts and the scorer).
     Jsonl,
@@ -54,6 +54,9 @@ pub fn load_extractor(taxonomy: Option<&PathBuf>) -> anyhow::Result<Extractor> {
     })
 }
 
+/// Files extracted in parallel before their records are printed.
+const BATCH_FILES: usize = 64;
+
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let extractor = load_extractor(args.taxonomy.as_ref())?;
     let (files, walk_errors) = ingest::discover(&args.paths);
@@ -69,52 +72,72 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let results: Vec<Result<Record, ReadError>> = files
-        .par_iter()
-        .map(|p| {
-            let r = pipeline::process_file(p, &extractor, max).map(|(_, r)| r);
-            progress.inc(1);
-            r
-        })
-        .collect();
-    progress.finish_and_clear();
     let mut failed = walk_errors.iter().filter(|e| !e.is_skip()).count();
     for e in &walk_errors {
         eprintln!("{}: {}", if e.is_skip() { "note" } else { "error" }, e);
     }
-    let mut records = Vec::new();
-    for r in results {
-        match r {
-            Ok(rec) => {
-                for w in &rec.warnings {
-                    eprintln!("warning: {}: {w}", rec.path);
+    let mut written = 0usize;
+    let write = |failed: &mut usize, written: &mut usize| -> anyhow::Result<()> {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        if args.format == OutputFormat::Json {
+            write!(out, "[")?;
+        }
+        // Files are extracted in parallel a batch at a time and printed in order, so output
+        // starts at once and memory holds one batch of records, not the corpus.
+        for batch in files.chunks(BATCH_FILES) {
+            let results: Vec<Vec<Result<Record, ReadError>>> = batch
+                .par_iter()
+                .map(|p| {
+                    let mut out = Vec::new();
+                    // A record file gives one record per record it holds.
+                    if let Err(e) = pipeline::process_file_each(p, &extractor, max, |r, _| out.push(r.map(|(_, r)| r))) {
+                        out.push(Err(e));
+                    }
+                    progress.inc(1);
+                    out
+                })
+                .collect();
+            for r in results.into_iter().flatten() {
+                match r {
+                    Ok(rec) => {
+                        for w in &rec.warnings {
+                            progress.suspend(|| eprintln!("warning: {}: {w}", rec.path));
+                        }
+                        match args.format {
+                            OutputFormat::Jsonl => {
+                                serde_json::to_writer(&mut out, &rec)?;
+                                writeln!(out)?;
+                            }
+                            OutputFormat::Json => {
+                                if *written > 0 {
+                                    write!(out, ",")?;
+                                }
+                                writeln!(out)?;
+                                serde_json::to_writer_pretty(&mut out, &rec)?;
+                            }
+                            OutputFormat::Table => write_table(&mut out, std::slice::from_ref(&rec))?,
+                        }
+                        *written += 1;
+                    }
+                    Err(e) if e.is_skip() => progress.suspend(|| eprintln!("note: {e}")),
+                    Err(e) => {
+                        *failed += 1;
+                        progress.suspend(|| eprintln!("error: {e}"));
+                    }
                 }
-                records.push(rec);
-            }
-            Err(e) if e.is_skip() => eprintln!("note: {e}"),
-            Err(e) => {
-                failed += 1;
-                eprintln!("error: {e}");
             }
         }
-    }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        OutputFormat::Jsonl => {
-            for r in &records {
-                serde_json::to_writer(&mut out, r)?;
-                writeln!(out)?;
-            }
+        if args.format == OutputFormat::Json {
+            writeln!(out, "{}]", if *written > 0 { "\n" } else { "" })?;
         }
-        OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &records)?;
-            writeln!(out)?;
-        }
-        OutputFormat::Table => write_table(&mut out, &records)?,
-    }
-    out.flush()?;
-    if records.is_empty() && failed == 0 {
+        out.flush()?;
+        Ok(())
+    };
+    let result = write(&mut failed, &mut written);
+    progress.finish_and_clear();
+    // A reader that stopped early (`| head`) is not a failure.
+    crate::report::finish(result)?;
+    if written == 0 && failed == 0 {
         eprintln!("note: no readable documents found under the given paths");
     }
     Ok(if failed > 0 { 1 } else { 0 })

@@ -22,6 +22,7 @@ pub struct Fields {
     pub polarity: Field,
     pub actor: Field,
     pub path: Field,
+    pub file: Field,
     pub doc_id: Field,
     pub title: Field,
     pub doc_type: Field,
@@ -59,6 +60,9 @@ pub fn build() -> Schema {
     b.add_text_field("polarity", STRING | STORED);
     b.add_text_field("actor", stemmed());
     b.add_text_field("path", STRING | STORED | FAST);
+    // The file an entry came from: its path, also for each record of a record file (whose
+    // `path` is `file#record`), so a changed or vanished file's entries go together.
+    b.add_text_field("file", STRING | STORED);
     b.add_text_field("doc_id", STRING | STORED);
     b.add_text_field("title", stemmed());
     b.add_text_field("doc_type", STRING | STORED | FAST);
@@ -95,6 +99,7 @@ impl Fields {
             polarity: f("polarity")?,
             actor: f("actor")?,
             path: f("path")?,
+            file: f("file")?,
             doc_id: f("doc_id")?,
             title: f("title")?,
             doc_type: f("doc_type")?,

@@ -66,9 +66,17 @@ pub struct Summary {
 }
 
 enum Msg {
+    /// One document of `file` (a record file sends one per record).
     Indexed {
+        file: String,
         record: Box<Record>,
         docs: Vec<TantivyDocument>,
+    },
+    /// A document of a file that could not be read or extracted; its file goes on.
+    Failed(ReadError),
+    /// The end of a file's documents: a commit may follow, never inside a file, so an
+    /// interrupted run never keeps half of a record file's new records as if it were whole.
+    FileDone {
         bytes: u64,
         times: StageTimes,
     },
@@ -166,12 +174,14 @@ impl Stamp {
     }
 }
 
-/// Path to what is known of every document already indexed.
+/// File path to what is known of every file already indexed (the records of a record file
+/// share their file's hash and stamp).
 fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<String, Known>> {
     let searcher = index.reader()?.searcher();
     let mut out = HashMap::new();
     for d in reader::document_docs(&searcher, fields)? {
-        if let (Some(p), Some(hash)) = (text_of(&d, fields.path), text_of(&d, fields.doc_id)) {
+        if let (Some(p), Some(id)) = (text_of(&d, fields.file), text_of(&d, fields.doc_id)) {
+            let hash = id.split_once('#').map_or(id.as_str(), |(h, _)| h).to_string();
             let num = |f| d.get_first(f).and_then(|v| v.as_u64());
             let stamp = num(fields.file_size).zip(num(fields.file_mtime)).map(|(size, mtime_ns)| Stamp { size, mtime_ns });
             out.insert(p, Known { hash, stamp });
@@ -180,52 +190,67 @@ fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<Stri
     Ok(out)
 }
 
-fn prepare_file(path: &Path, known: &HashMap<String, Known>, extractor: &Extractor, fields: &Fields, opts: &IngestOptions) -> Msg {
+/// Read one file and send its documents (or why it has none) to the writer.
+fn prepare_file(
+    path: &Path,
+    known: &HashMap<String, Known>,
+    extractor: &Extractor,
+    fields: &Fields,
+    opts: &IngestOptions,
+    send: &mut dyn FnMut(Msg),
+) {
     let max_bytes = opts.max_bytes;
     let mut times = StageTimes::default();
     if Format::from_path(path).is_none() {
-        return Msg::Error(ReadError::skipped(path, format!("not a supported format ({})", ingest::SUPPORTED)), 0, times);
+        return send(Msg::Error(ReadError::skipped(path, format!("not a supported format ({})", ingest::SUPPORTED)), 0, times));
     }
     let (len, stamp) = match timed(&mut times.read, || std::fs::metadata(path)) {
         Ok(m) => (m.len(), Stamp::of(&m)),
-        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), 0, times),
+        Err(e) => return send(Msg::Error(ReadError::failed(path, e.to_string()), 0, times)),
     };
     let key = path.to_string_lossy();
     let before = known.get(key.as_ref());
     if !opts.rehash && stamp.is_some() && before.is_some_and(|k| k.stamp == stamp) {
-        return Msg::Unchanged { bytes: len, times };
+        return send(Msg::Unchanged { bytes: len, times });
     }
     if len > max_bytes {
-        return Msg::Error(
+        return send(Msg::Error(
             ReadError::skipped(path, format!("{len} bytes is over the size limit of {max_bytes} bytes (raise it with --max-file-mb)")),
             len,
             times,
-        );
+        ));
     }
     let bytes = match timed(&mut times.read, || std::fs::read(path)) {
         Ok(b) => b,
-        Err(e) => return Msg::Error(ReadError::failed(path, e.to_string()), len, times),
+        Err(e) => return send(Msg::Error(ReadError::failed(path, e.to_string()), len, times)),
     };
     // Touched but not changed (copied, checked out again): still not worth extracting.
     if timed(&mut times.read, || before.is_some_and(|k| k.hash == blake3::hash(&bytes).to_hex().as_str())) {
-        return Msg::Unchanged { bytes: len, times };
+        return send(Msg::Unchanged { bytes: len, times });
     }
-    match pipeline::process_bytes_timed(path, &bytes, extractor, &mut times) {
+    let outcome = pipeline::process_each(path, &bytes, extractor, &mut times, |result, times| match result {
         Ok((doc, record)) => {
             // Like extraction, building the units must not take the whole run down with one file.
             let build = std::panic::AssertUnwindSafe(|| units::documents(fields, &doc, &record, &extractor.taxonomy));
             match timed(&mut times.index_build, || std::panic::catch_unwind(build)) {
                 Ok(mut docs) => {
+                    for d in &mut docs {
+                        d.add_text(fields.file, key.as_ref());
+                    }
                     if let (Some(head), Some(s)) = (docs.first_mut(), stamp) {
                         head.add_u64(fields.file_size, s.size);
                         head.add_u64(fields.file_mtime, s.mtime_ns);
                     }
-                    Msg::Indexed { record: Box::new(record), docs, bytes: len, times }
+                    send(Msg::Indexed { file: key.to_string(), record: Box::new(record), docs });
                 }
-                Err(_) => Msg::Error(ReadError::failed(path, "internal error while building index entries"), len, times),
+                Err(_) => send(Msg::Failed(ReadError::failed(&record.path, "internal error while building index entries"))),
             }
         }
-        Err(e) => Msg::Error(e, len, times),
+        Err(e) => send(Msg::Failed(e)),
+    });
+    match outcome {
+        Ok(()) => send(Msg::FileDone { bytes: len, times }),
+        Err(e) => send(Msg::Error(e, len, times)),
     }
 }
 
@@ -275,20 +300,25 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
             pool.install(|| {
                 files.par_iter().for_each_with(tx, |tx, path| {
                     // A closed channel means the writer gave up; the remaining files are moot.
-                    let _ = tx.send(prepare_file(path, known, extractor, fields, opts));
+                    prepare_file(path, known, extractor, fields, opts, &mut |msg| {
+                        let _ = tx.send(msg);
+                    });
                 })
             })
         });
         let mut since_commit = 0;
         let mut done = 0usize;
+        // Files whose old entries this run has already deleted (their first new document came).
+        let mut replaced: HashSet<String> = HashSet::new();
         for msg in rx {
-            done += 1;
             match msg {
-                Msg::Indexed { record, docs, bytes, times } => {
-                    summary.stages.add(&times);
+                Msg::Indexed { file, record, docs } => {
                     let write_started = Instant::now();
-                    if known.contains_key(&record.path) {
-                        writer.delete_term(Term::from_field_text(fields.path, &record.path));
+                    if known.contains_key(&file) {
+                        if !replaced.contains(&file) {
+                            writer.delete_term(Term::from_field_text(fields.file, &file));
+                            replaced.insert(file);
+                        }
                         summary.updated += 1;
                     } else {
                         summary.added += 1;
@@ -301,14 +331,26 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
                     for (t, n) in &record.themes {
                         *summary.themes.entry(t.clone()).or_default() += n;
                     }
+                    since_commit += 1;
+                    summary.stages.index_write += write_started.elapsed();
+                    continue;
+                }
+                Msg::Failed(e) => {
+                    if e.is_skip() {
+                        summary.skipped.push(e)
+                    } else {
+                        summary.failed.push(e)
+                    }
+                    continue;
+                }
+                Msg::FileDone { bytes, times } => {
+                    summary.stages.add(&times);
                     summary.bytes += bytes;
                     bar.inc(bytes);
-                    since_commit += 1;
                     if since_commit >= opts.commit_every.max(1) {
-                        writer.commit().map_err(tv)?;
+                        timed(&mut summary.stages.index_write, || writer.commit()).map_err(tv)?;
                         since_commit = 0;
                     }
-                    summary.stages.index_write += write_started.elapsed();
                 }
                 Msg::Unchanged { bytes, times } => {
                     summary.stages.add(&times);
@@ -322,6 +364,7 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
                     if e.is_skip() { summary.skipped.push(e) } else { summary.failed.push(e) }
                 }
             }
+            done += 1;
             bar.set_message(format!("{done}/{} files", files.len()));
         }
         Ok(())
@@ -333,7 +376,7 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
         let seen: HashSet<String> = files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
         for path in known.keys() {
             if !seen.contains(path) && !Path::new(path).exists() {
-                writer.delete_term(Term::from_field_text(fields.path, path));
+                writer.delete_term(Term::from_field_text(fields.file, path));
                 summary.pruned += 1;
             }
         }

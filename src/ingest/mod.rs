@@ -97,10 +97,70 @@ impl Format {
     }
 }
 
+/// One document a file holds: the whole file, or one record of a record file.
+#[derive(Debug)]
+pub struct SourceDoc {
+    /// The file's path, or for a record of a file of several `file.jsonl#<record id or number>`.
+    pub path: String,
+    /// The file's content hash, or for a record that hash and `#<record id or number>`.
+    pub id: String,
+    /// The record's text, or why it has none.
+    pub raw: Result<RawDoc, ReadError>,
+}
+
+/// Every document in the bytes of `path`, in file order: one for most files, one per record
+/// for record files (.json, .jsonl, .csv). An error here is the whole file's; a record that
+/// cannot be read is reported in its own `raw`.
+pub fn read_documents(path: &Path, bytes: &[u8]) -> Result<Vec<SourceDoc>, ReadError> {
+    let hash = blake3::hash(bytes).to_hex().to_string();
+    let name = path.to_string_lossy().into_owned();
+    if !matches!(Format::from_path(path), Some(Format::Json | Format::Jsonl | Format::Csv)) {
+        return Ok(vec![SourceDoc { path: name, id: hash, raw: Ok(read_bytes(path, bytes)?) }]);
+    }
+    let recs = records::read_records(path, bytes).map_err(|reason| ReadError::skipped(path, reason))?;
+    let format = Format::from_path(path).map(|f| f.name()).unwrap_or("json");
+    // A file of one record is simply that document, named by the file alone.
+    let single = recs.len() == 1;
+    let mut seen = std::collections::HashSet::new();
+    let total = recs.len();
+    let empty = recs.iter().filter(|r| r.raw.blocks.is_empty()).count();
+    if empty == total {
+        return Err(ReadError::skipped(
+            path,
+            format!("none of its {total} records has body text (a text field of {} characters or more)", records::MIN_BODY_CHARS),
+        ));
+    }
+    let mut docs: Vec<SourceDoc> = recs
+        .into_iter()
+        .enumerate()
+        .filter(|(_, r)| !r.raw.blocks.is_empty())
+        .map(|(i, r)| {
+            // Record ids name documents in paths: keep them to one readable token, and unique.
+            let mut suffix: String =
+                r.id_suffix.split_whitespace().collect::<Vec<_>>().join("-").replace('#', "-").chars().take(80).collect();
+            if suffix.is_empty() || !seen.insert(suffix.clone()) {
+                suffix = format!("{suffix}{}{}", if suffix.is_empty() { "" } else { "-" }, i + 1);
+                seen.insert(suffix.clone());
+            }
+            let (doc_path, id) =
+                if single { (name.clone(), hash.clone()) } else { (format!("{name}#{suffix}"), format!("{hash}#{suffix}")) };
+            let mut raw = r.raw;
+            raw.format = format.to_string();
+            SourceDoc { id, path: doc_path, raw: Ok(raw) }
+        })
+        .collect();
+    // Rows of an index or a table of contents are not reports: one note for all of them.
+    if empty > 0 {
+        let reason = format!("{empty} of its {total} records have no body text and were left out");
+        docs.push(SourceDoc { path: name, id: hash, raw: Err(ReadError::skipped(path, reason)) });
+    }
+    Ok(docs)
+}
+
 /// Read raw bytes already loaded from `path`.
 ///
 /// A record file (.json, .jsonl, .csv) may hold many records; this reads the first and warns
-/// how many were left; [`records::read_records`] gives them all.
+/// how many were left; [`read_documents`] gives them all.
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<RawDoc, ReadError> {
     let format = Format::from_path(path).ok_or_else(|| ReadError::skipped(path, format!("not a supported format ({SUPPORTED})")))?;
     let mut doc = match format {

@@ -31,7 +31,7 @@ const ID_KEYS: &[&str] = &["id", "ref", "reference", "report_id", "urn"];
 /// Fields that are never body text.
 const SKIP_KEYS: &[&str] = &["url", "link", "href", "source", "path", "file"];
 /// Shorter text fields are metadata, not body.
-const MIN_BODY_CHARS: usize = 80;
+pub const MIN_BODY_CHARS: usize = 80;
 
 /// A JSON value whose objects keep their keys in file order (body sections are read in the
 /// order the record gives them).
