@@ -107,12 +107,26 @@ pub fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 /// Greedy single pass: each item joins the first group whose first member it resembles.
 fn recurring(all: &[Item], analyzer: &mut TextAnalyzer) -> Vec<Recurring> {
     let mut groups: Vec<(BTreeSet<String>, Vec<&Item>)> = Vec::new();
+    // The same wording recurs often (one report published as several documents, a standard
+    // recommendation): it joins the group its first occurrence joined, without comparing again.
+    let mut group_of_text: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for item in all {
-        let w = words(analyzer, &item.text);
-        match groups.iter_mut().find(|(g, _)| jaccard(g, &w) >= SIMILAR) {
-            Some((_, members)) => members.push(item),
-            None => groups.push((w, vec![item])),
+        if let Some(&g) = group_of_text.get(item.text.as_str()) {
+            groups[g].1.push(item);
+            continue;
         }
+        let w = words(analyzer, &item.text);
+        let g = match groups.iter().position(|(g, _)| jaccard(g, &w) >= SIMILAR) {
+            Some(g) => {
+                groups[g].1.push(item);
+                g
+            }
+            None => {
+                groups.push((w, vec![item]));
+                groups.len() - 1
+            }
+        };
+        group_of_text.insert(&item.text, g);
     }
     groups
         .into_iter()
