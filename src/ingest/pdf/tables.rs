@@ -92,10 +92,10 @@ pub(super) fn cells(lines: &[Line], edges: &[f64], row_gap: f64) -> Vec<Vec<Line
         if k > 0 && line.y - lines[k - 1].y > row_gap {
             flush(&mut band, &mut out);
         }
-        for col in 0..=edges.len() {
+        for (col, cell) in band.iter_mut().enumerate() {
             let runs: Vec<Run> = line.runs.iter().filter(|r| column(r) == col).cloned().collect();
             if !runs.is_empty() {
-                band[col].push(Line { y: line.y, size: line.size, runs });
+                cell.push(Line { y: line.y, size: line.size, runs });
             }
         }
     }
