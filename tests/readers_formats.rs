@@ -535,3 +535,75 @@ fn a_seed_rendered_as_pdf_gives_the_same_recommendations_as_its_text() {
     assert!(norm(&trec).len() >= 10);
     assert_eq!(norm(&prec), norm(&trec));
 }
+
+/// A page with a borderless two-column table between two paragraphs: body names on the left,
+/// what each should do on the right, rows apart by a wider gap than lines.
+fn borderless_table_page() -> Vec<Placed<'static>> {
+    let mut page: Vec<Placed> = vec![
+        (72.0, 740.0, "The inspection found that the partnership has begun to improve"),
+        (72.0, 726.0, "its services, but several weaknesses remain in how it plans them."),
+        (72.0, 690.0, "Responsible body"),
+        (250.0, 690.0, "Areas for priority action"),
+    ];
+    let rows: [(&[&str], &[&str]); 2] = [
+        (
+            &["Northshire County Council", "and NHS Northshire", "Integrated Care Board"],
+            &[
+                "Leaders across the partnership should urgently",
+                "improve the timeliness and quality of plans so that",
+                "children receive the help they need without delay.",
+            ],
+        ),
+        (
+            &["Northshire County Council"],
+            &["Leaders should strengthen how they gather the", "views of families and use them to shape services."],
+        ),
+    ];
+    let mut y = 664.0;
+    for (left, right) in rows {
+        for k in 0..left.len().max(right.len()) {
+            if let Some(l) = left.get(k) {
+                page.push((72.0, y, l));
+            }
+            if let Some(r) = right.get(k) {
+                page.push((250.0, y, r));
+            }
+            y -= 14.0;
+        }
+        y -= 16.0;
+    }
+    page.push((72.0, y - 10.0, "Local area partnership details"));
+    page
+}
+
+#[test]
+fn pdf_borderless_table_cells_stay_whole_instead_of_weaving_into_prose() {
+    let (doc, rec) = run("table.pdf", &write_pdf(&[borderless_table_page()], "", &[])).unwrap();
+    for cell in [
+        "Northshire County Council and NHS Northshire Integrated Care Board",
+        "Leaders across the partnership should urgently improve the timeliness and quality of plans so that children receive the help they need without delay.",
+        "Leaders should strengthen how they gather the views of families and use them to shape services.",
+    ] {
+        assert!(doc.text.contains(cell), "{cell:?} not kept whole in:\n{}", doc.text);
+    }
+    let pos = |s: &str| doc.text.find(s).unwrap_or_else(|| panic!("{s:?} missing from:\n{}", doc.text));
+    assert!(pos("The inspection found") < pos("Responsible body"));
+    assert!(pos("Leaders across") < pos("Leaders should strengthen"), "rows keep their order:\n{}", doc.text);
+    assert!(pos("Leaders should strengthen") < pos("Local area partnership details"));
+    let recs: Vec<&str> = rec.recommendations.iter().map(|r| r.text.as_str()).collect();
+    assert!(recs.iter().any(|r| r.starts_with("Leaders across the partnership should urgently improve")), "{recs:?}");
+    assert!(recs.iter().all(|r| !r.contains("Northshire")), "body names must not be woven into recommendations: {recs:?}");
+}
+
+#[test]
+fn pdf_prose_with_a_wide_word_gap_is_not_taken_for_a_table() {
+    // A single line with a wide gap (a right-aligned date) has nothing aligned beneath it.
+    let page: Vec<Placed> = vec![
+        (72.0, 740.0, "Inspection report"),
+        (450.0, 740.0, "12 March 2024"),
+        (72.0, 710.0, "Leaders have a clear understanding of the needs of children in the area"),
+        (72.0, 696.0, "and have set out how they will meet them over the coming year."),
+    ];
+    let (doc, _) = run("prose.pdf", &write_pdf(&[page], "", &[])).unwrap();
+    assert!(doc.text.contains("Leaders have a clear understanding of the needs of children in the area and have set out"), "{}", doc.text);
+}

@@ -11,6 +11,8 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+mod tables;
+
 pub const ERR_ENCRYPTED: &str = "encrypted PDF (no password)";
 pub const ERR_NO_TEXT: &str = "no text layer (scanned images); OCR is not supported";
 
@@ -238,17 +240,53 @@ fn find_gutter(lines: &[Line]) -> Option<f64> {
     best.map(|(_, x)| x)
 }
 
+/// Column tags from this value up mark the cells of a borderless table; a cell never runs on
+/// into the next block.
+const CELL: u32 = 100;
+
+/// The usual distance between lines of a paragraph. Paragraph gaps and headings make the
+/// larger gaps, so a low quantile of the gaps of at least most of a line's height is taken.
+fn typical_gap<'a>(pairs: impl Iterator<Item = (&'a Line, &'a Line)>) -> Option<f64> {
+    let mut gaps: Vec<f64> =
+        pairs.map(|(a, b)| (b.y - a.y, b.size)).filter(|(d, size)| d.is_finite() && *d >= size * 0.8).map(|(d, _)| d).collect();
+    gaps.sort_by(f64::total_cmp);
+    gaps.get(gaps.len() / 4).copied()
+}
+
+/// Lines of a page without a page-wide gutter, with any borderless table read cell by cell.
+fn with_tables(lines: Vec<Line>) -> Vec<(u32, Line)> {
+    let found = tables::regions(&lines);
+    if found.is_empty() {
+        return lines.into_iter().map(|l| (0, l)).collect();
+    }
+    let typical = typical_gap(lines.windows(2).map(|w| (&w[0], &w[1])));
+    let mut ordered = Vec::new();
+    let mut tag = CELL;
+    let mut next = 0;
+    for region in found {
+        ordered.extend(lines[next..region.start].iter().cloned().map(|l| (0, l)));
+        let row_gap = typical.map_or(lines[region.start].size * 1.6, |t| t * 1.35);
+        for cell in tables::cells(&lines[region.start..region.end], &region.edges, row_gap) {
+            ordered.extend(cell.into_iter().map(|l| (tag, l)));
+            tag += 1;
+        }
+        next = region.end;
+    }
+    ordered.extend(lines[next..].iter().cloned().map(|l| (0, l)));
+    ordered
+}
+
 /// One page's text as lines in reading order, with a blank line at each paragraph break.
 fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
     let lines = lines_of(runs(glyphs));
     // Lines in reading order, each tagged with the column it came from.
-    let mut ordered: Vec<(u8, Line)> = Vec::new();
+    let mut ordered: Vec<(u32, Line)> = Vec::new();
     match find_gutter(&lines) {
-        None => ordered.extend(lines.into_iter().map(|l| (0, l))),
+        None => ordered = with_tables(lines),
         Some(x) => {
             let mut left: Vec<Line> = Vec::new();
             let mut right: Vec<Line> = Vec::new();
-            let flush = |ordered: &mut Vec<(u8, Line)>, left: &mut Vec<Line>, right: &mut Vec<Line>| {
+            let flush = |ordered: &mut Vec<(u32, Line)>, left: &mut Vec<Line>, right: &mut Vec<Line>| {
                 ordered.extend(left.drain(..).map(|l| (1, l)));
                 ordered.extend(right.drain(..).map(|l| (2, l)));
             };
@@ -269,18 +307,7 @@ fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
             flush(&mut ordered, &mut left, &mut right);
         }
     }
-    // The usual distance between lines of a paragraph on this page. Paragraph gaps and
-    // headings make the larger gaps, so a low quantile of the gaps of at least most of a
-    // line's height is taken.
-    let mut gaps: Vec<f64> = ordered
-        .windows(2)
-        .filter(|w| w[0].0 == w[1].0)
-        .map(|w| (w[1].1.y - w[0].1.y, w[1].1.size))
-        .filter(|(d, size)| d.is_finite() && *d >= size * 0.8)
-        .map(|(d, _)| d)
-        .collect();
-    gaps.sort_by(f64::total_cmp);
-    let typical = gaps.get(gaps.len() / 4).copied();
+    let typical = typical_gap(ordered.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| (&w[0].1, &w[1].1)));
     let mut out: Vec<String> = Vec::new();
     for (i, (col, line)) in ordered.iter().enumerate() {
         let text = line.text();
@@ -291,7 +318,9 @@ fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
             let (pcol, prev) = &ordered[i - 1];
             let dy = line.y - prev.y;
             let limit = typical.map_or(line.size * 1.6, |t| (t * 1.35).max(line.size * 1.05));
-            let new_para = if pcol != col {
+            let new_para = if pcol != col && (*pcol >= CELL || *col >= CELL) {
+                true
+            } else if pcol != col {
                 // Across columns a paragraph goes on only when it plainly continues.
                 !continues(out.last().map(String::as_str).unwrap_or(""), &text)
             } else {
