@@ -4,6 +4,7 @@
 //! number beside such a line goes with it. Where they split a sentence, the two halves are
 //! rejoined.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 const MIN_REPEATS: usize = 3;
@@ -11,9 +12,9 @@ const MIN_REPEATS: usize = 3;
 const MIN_MEDIAN_GAP: usize = 12;
 const MAX_LEN: usize = 160;
 
-/// Shape of a line for counting: trimmed, whitespace folded, digit runs as '#'.
-fn shape(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+/// Shape of a line for counting, into `out`: trimmed, whitespace folded, digit runs as '#'.
+fn shape_into(line: &str, out: &mut String) {
+    out.clear();
     let mut in_digits = false;
     let mut in_space = false;
     for c in line.trim().chars() {
@@ -30,30 +31,45 @@ fn shape(line: &str) -> String {
             in_space = true;
             in_digits = false;
         } else {
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
             in_digits = false;
             in_space = false;
         }
     }
-    out
+}
+
+fn digest(shape: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(shape)
 }
 
 fn is_page_number(line: &str) -> bool {
-    let t = line.trim().to_ascii_lowercase();
-    let t = t.strip_prefix("page").map(str::trim).unwrap_or(&t);
+    let t = line.trim();
+    let t = strip_prefix_ignore_case(t, "page").map(str::trim).unwrap_or(t);
     let mut parts = t.split(" of ");
     let first_ok = parts.next().is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
     let rest_ok = parts.all(|p| !p.trim().is_empty() && p.trim().bytes().all(|b| b.is_ascii_digit()));
     first_ok && rest_ok
 }
 
+fn strip_prefix_ignore_case<'a>(t: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = t.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &t[prefix.len()..])
+}
+
 /// A page marker: a bare page number or a "Page 3 of 46" line.
 fn is_page_marker(line: &str) -> bool {
     let t = line.trim();
-    is_page_number(t) || {
-        let lower = t.to_ascii_lowercase();
-        lower.starts_with("page ") && lower[5..].chars().next().is_some_and(|c| c.is_ascii_digit())
+    // Every marker starts with a digit or "page"; most lines of prose are refused here.
+    let first = t.as_bytes().first().copied().unwrap_or(b' ');
+    if !(first.is_ascii_digit() || first == b'p' || first == b'P') {
+        return false;
     }
+    is_page_number(t) || strip_prefix_ignore_case(t, "page ").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Which lines are running matter.
@@ -63,7 +79,12 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
     // Repeated text is only taken for page furniture where page markers sit beside it; without
     // any, it must recur often, as lead-ins such as "The Government should:" may recur too.
     let near_page = |i: usize| (i.saturating_sub(4)..(i + 5).min(lines.len())).any(|j| page_marker[j]);
-    let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
+    // Lines grouped by shape. Most lines of a report are unique, so a group is keyed by a
+    // digest of its shape and keeps the line numbers only; the shape itself is rebuilt from
+    // the group's first line when a digest recurs, and a collision goes to `collided`.
+    let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut collided: HashMap<String, Vec<usize>> = HashMap::new();
+    let (mut buf, mut first_shape) = (String::new(), String::new());
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
         // Tab-separated rows are tables whose repeated header the table reader handles; a
@@ -71,11 +92,25 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
         if t.is_empty() || t.len() > MAX_LEN || t.contains('\t') || t.ends_with(':') {
             continue;
         }
-        positions.entry(shape(t)).or_default().push(i);
+        shape_into(t, &mut buf);
+        let pos = groups.entry(digest(&buf)).or_default();
+        if let Some(&first) = pos.first() {
+            shape_into(lines[first], &mut first_shape);
+            if first_shape != buf {
+                collided.entry(buf.clone()).or_default().push(i);
+                continue;
+            }
+        }
+        pos.push(i);
     }
     let mut mask = vec![false; lines.len()];
-    for (shape, pos) in &positions {
-        if pos.len() < MIN_REPEATS || shape.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+    for pos in groups.values().chain(collided.values()) {
+        if pos.len() < MIN_REPEATS {
+            continue;
+        }
+        shape_into(lines[pos[0]], &mut buf);
+        let shape = &buf;
+        if shape.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             continue;
         }
         let mut gaps: Vec<usize> = pos.windows(2).map(|w| w[1] - w[0]).collect();
@@ -108,12 +143,12 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
 
 /// Remove running lines; a sentence they interrupted is rejoined, otherwise a paragraph break
 /// stands in their place.
-pub fn strip_running_lines(text: &str) -> (String, usize) {
+pub fn strip_running_lines(text: &str) -> (Cow<'_, str>, usize) {
     let lines: Vec<&str> = text.lines().collect();
     let mask = running_line_mask(&lines);
     let removed = mask.iter().filter(|&&m| m).count();
     if removed == 0 {
-        return (text.to_string(), 0);
+        return (Cow::Borrowed(text), 0);
     }
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
     let mut i = 0;
@@ -144,7 +179,7 @@ pub fn strip_running_lines(text: &str) -> (String, usize) {
     if text.ends_with('\n') {
         joined.push('\n');
     }
-    (joined, removed)
+    (Cow::Owned(joined), removed)
 }
 
 #[cfg(test)]

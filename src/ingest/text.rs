@@ -7,6 +7,7 @@ use super::running_lines::strip_running_lines;
 use super::{RawBlock, RawDoc};
 use crate::model::{BlockKind, CellRef, Table};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
@@ -32,7 +33,11 @@ const FUNCTION_WORDS: &[&str] =
 
 /// Read plain text or Markdown.
 pub fn read(input: &str) -> RawDoc {
-    let normalised = input.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n");
+    let normalised: Cow<str> = if input.contains(['\r', '\u{c}']) {
+        Cow::Owned(input.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n"))
+    } else {
+        Cow::Borrowed(input)
+    };
     let (text, removed) = strip_running_lines(&normalised);
     let lines: Vec<&str> = text.lines().collect();
     let mut doc = read_lines(&lines, &[]);
@@ -62,7 +67,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             continue;
         }
         b.close_table();
-        if let Some(c) = MD_HEADING.captures(t) {
+        if let Some(c) = t.starts_with('#').then(|| MD_HEADING.captures(t)).flatten() {
             b.flush();
             let level = c[1].len() as u8;
             if level == 1 && doc.title.is_none() {
@@ -71,12 +76,12 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             b.push(RawBlock { page: b.page, ..RawBlock::heading(level, &c[2]) });
             continue;
         }
-        if PARA_NUMBER.is_match(t) {
+        if t.starts_with(|c: char| c.is_ascii_digit()) && PARA_NUMBER.is_match(t) {
             // A numbered paragraph's number on a line of its own, as PDF conversions leave it.
             b.flush();
             continue;
         }
-        if LONE_BULLET.is_match(t) {
+        if t.len() <= 4 && LONE_BULLET.is_match(t) {
             // A bullet on a line of its own marks the text that follows as a list item.
             b.flush();
             pending_bullet = true;
@@ -87,7 +92,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             b.open(BlockKind::ListItem, t.to_string());
             continue;
         }
-        if let Some(c) = BULLET.captures(t) {
+        if let Some(c) = may_be_bullet(t).then(|| BULLET.captures(t)).flatten() {
             let item = c[1].to_string();
             if !looks_like_heading_number(t) {
                 b.flush();
@@ -126,6 +131,12 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
     doc
 }
 
+/// Whether a line can start with a bullet or item number at all: none starts with an ASCII
+/// capital, and most lines of prose do.
+fn may_be_bullet(t: &str) -> bool {
+    !t.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
 /// The previous line within the same chunk (None at a chunk's start).
 fn prev_nonblank<'a>(lines: &[&'a str], i: usize, b: &Builder) -> Option<&'a str> {
     b.current.as_ref()?;
@@ -133,6 +144,9 @@ fn prev_nonblank<'a>(lines: &[&'a str], i: usize, b: &Builder) -> Option<&'a str
 }
 
 fn is_table_line(line: &str) -> bool {
+    if !line.contains(['\t', '|']) {
+        return false;
+    }
     let t = line.trim_end_matches(['\n', '\r']);
     t.matches('\t').count() >= 1 && t.split('\t').filter(|c| !c.trim().is_empty()).count() >= 1 && t.split('\t').count() >= 3
         || (t.trim_start().starts_with('|') && t.trim_end().ends_with('|') && t.matches('|').count() >= 3)
@@ -150,18 +164,26 @@ fn ends_sentence(t: &str) -> bool {
 
 /// A heading in plain text: a short line standing apart from the prose around it.
 fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if words.is_empty() || t.chars().count() > 100 || words.len() > 14 {
+    // Cheap refusals first: this runs on every line of prose.
+    if t.len() > 400 {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');
     if !(first.is_uppercase() || first.is_ascii_digit() || first == '\u{2018}' || first == '\'') {
         return false;
     }
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let n_words = t.split_whitespace().count();
+    if n_words == 0 || t.chars().count() > 100 || n_words > 14 {
+        return false;
+    }
+    let (mut n_letters, mut all_upper) = (0, true);
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        n_letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    let all_caps = n_letters >= 3 && all_upper;
     // "Aspect: grade", the heading of a judged section, stands alone whatever came before.
-    if GRADED_HEADING.is_match(t) {
+    if t.contains(':') && GRADED_HEADING.is_match(t) {
         return true;
     }
     let after_break = prev.is_none_or(ends_sentence);
@@ -172,16 +194,16 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
         return true;
     }
     if t.ends_with('?') {
-        return words.len() <= 14;
+        return n_words <= 14;
     }
-    if t.ends_with(['.', ',', ';', ':', '!', '\u{201d}', '"']) || words.len() > 12 || t.matches(',').count() >= 2 {
+    if t.ends_with(['.', ',', ';', ':', '!', '\u{201d}', '"']) || n_words > 12 || t.matches(',').count() >= 2 {
         return false;
     }
     // A line whose sentence ends on the next, short line ("... should work together to:").
     if next.ends_with(':') && !BULLET.is_match(next) {
         return false;
     }
-    let last = words.last().unwrap().to_lowercase();
+    let last = t.split_whitespace().next_back().unwrap_or("").to_lowercase();
     if FUNCTION_WORDS.contains(&last.as_str()) {
         return false;
     }
@@ -209,17 +231,23 @@ fn promote_title_paragraphs(blocks: &mut [RawBlock]) {
     }
 }
 
-fn clean_inline(line: &str) -> String {
-    let mut s = EMPHASIS
-        .replace_all(line, |c: &regex::Captures| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_string()).unwrap_or_default())
-        .into_owned();
-    if HTML_TAG.is_match(&s) {
-        s = fragment_lines(&s).join(" ");
+fn clean_inline(line: &str) -> Cow<'_, str> {
+    // Each rewrite is tried only where its marker character is present: most lines have none.
+    let mut s: Cow<str> = if line.contains(['*', '_']) { unemphasise(line) } else { Cow::Borrowed(line) };
+    if s.contains('<') && HTML_TAG.is_match(&s) {
+        s = Cow::Owned(fragment_lines(&s).join(" "));
     }
     if s.contains('\\') {
-        s = MD_ESCAPE.replace_all(&s, "$1").into_owned();
+        s = Cow::Owned(MD_ESCAPE.replace_all(&s, "$1").into_owned());
     }
-    s.replace('\u{a0}', " ")
+    if s.contains('\u{a0}') {
+        s = Cow::Owned(s.replace('\u{a0}', " "));
+    }
+    s
+}
+
+fn unemphasise(s: &str) -> Cow<'_, str> {
+    EMPHASIS.replace_all(s, |c: &regex::Captures| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_string()).unwrap_or_default())
 }
 
 /// Lays blocks and tables end to end; the DOCX reader uses it too, so that a Word table
