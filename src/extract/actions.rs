@@ -10,18 +10,25 @@ use std::sync::LazyLock;
 static STATUS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^\W*(red|amber|green|blue)\W*$").unwrap());
 static PRIORITY_NO: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\s*(?:priority\s+)?(\d{1,3})(?:[.)]|\s|$)").unwrap());
 
-fn find_col(header: &[String], re: &str) -> Option<usize> {
-    let re = crate::rx::regex(&format!("(?i){re}")).ok()?;
+/// A header matcher, case-insensitive; built once, as every table of every document asks.
+macro_rules! header {
+    ($pattern:literal) => {{
+        static RE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(concat!("(?i)", $pattern)).unwrap());
+        &*RE
+    }};
+}
+
+fn find_col(header: &[String], re: &Regex) -> Option<usize> {
     header.iter().position(|h| re.is_match(h))
 }
 
 fn table_actions(t: &Table) -> Vec<Action> {
     let h = &t.header;
-    let status_col = find_col(h, r"(?-u:\b)(rag|status|colour|color)(?-u:\b)");
-    let due_col = find_col(h, r"(?-u:\b)(timescale|due|deadline|target date|by when|completion date|date)(?-u:\b)");
-    let priority_col = find_col(h, r"(?-u:\b)(priority|recommendation|ref|no\.?|number|area for improvement)(?-u:\b)");
-    let action_col = find_col(h, r"(?-u:\b)action").filter(|c| Some(*c) != priority_col);
-    let resp_col = find_col(h, r"(?-u:\b)(responsib\w*|lead|owner|who)(?-u:\b)");
+    let status_col = find_col(h, header!(r"(?-u:\b)(rag|status|colour|color)(?-u:\b)"));
+    let due_col = find_col(h, header!(r"(?-u:\b)(timescale|due|deadline|target date|by when|completion date|date)(?-u:\b)"));
+    let priority_col = find_col(h, header!(r"(?-u:\b)(priority|recommendation|ref|no\.?|number|area for improvement)(?-u:\b)"));
+    let action_col = find_col(h, header!(r"(?-u:\b)action")).filter(|c| Some(*c) != priority_col);
+    let resp_col = find_col(h, header!(r"(?-u:\b)(responsib\w*|lead|owner|who)(?-u:\b)"));
     let looks_like_plan = status_col.is_some() || due_col.is_some() || t.rows.iter().any(|r| r.iter().any(|c| STATUS.is_match(c)));
     if !looks_like_plan {
         return Vec::new();

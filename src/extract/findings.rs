@@ -5,7 +5,9 @@
 //! the inspectors' findings it reports count there.
 
 use super::polarity::{is_evaluative, polarity};
-use super::sections::{Section, block_sections};
+use super::sections::Section;
+#[cfg(doc)]
+use super::sections::block_sections;
 use super::theme_ids;
 use crate::model::{BlockKind, DocType, Document, Finding, Polarity, Recommendation, ThemeHit};
 use regex::Regex;
@@ -26,8 +28,15 @@ static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations)(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)").unwrap()
 });
 
-pub fn extract(doc: &Document, doc_type: DocType, sentence_themes: &[Vec<ThemeHit>], recs: &[Recommendation]) -> Vec<Finding> {
-    let sections = block_sections(doc);
+/// Findings of a document, given the section of each block ([`block_sections`]) and its
+/// recommendations (a sentence is one or the other).
+pub fn extract(
+    doc: &Document,
+    doc_type: DocType,
+    sections: &[Section],
+    sentence_themes: &[Vec<ThemeHit>],
+    recs: &[Recommendation],
+) -> Vec<Finding> {
     let own_voice = matches!(doc_type, DocType::PressRelease | DocType::InspectionReport | DocType::AuditReport);
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_block_of_finding: Option<usize> = None;

@@ -63,8 +63,9 @@ impl Extractor {
             Some(d) => Some(d),
             None => dates::document_date(doc, doc_type),
         };
-        let recommendations = recommendations::extract(doc, &sentence_themes);
-        let findings = findings::extract(doc, doc_type, &sentence_themes, &recommendations);
+        let sections = sections::block_sections(doc);
+        let recommendations = recommendations::extract(doc, &sections, &sentence_themes);
+        let findings = findings::extract(doc, doc_type, &sections, &sentence_themes, &recommendations);
         Record {
             path: doc.path.clone(),
             id: doc.id.clone(),

@@ -4,6 +4,7 @@
 
 use crate::model::Polarity;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,6 +36,10 @@ static CONTRAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CONCESSIVE_START: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)^\W*(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)").unwrap()
+});
+
+static NEGATED_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( not|n't)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)").unwrap()
 });
 
 /// Positive and negative weight of a stretch of text.
@@ -76,9 +81,6 @@ fn score(text: &str) -> (i32, i32) {
         }
     }
     // A bare negation of an action ("had not made", "were not given") reads as a shortfall.
-    static NEGATED_VERB: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( not|n't)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)").unwrap()
-    });
     neg += 2 * NEGATED_VERB.find_iter(text).count() as i32;
     (pos, neg)
 }
@@ -99,9 +101,13 @@ fn main_clause(text: &str) -> &str {
     text
 }
 
+/// "as well as" joins; it praises nothing.
+fn without_as_well_as(text: &str) -> Cow<'_, str> {
+    if text.contains("as well as") { Cow::Owned(text.replace("as well as", "and")) } else { Cow::Borrowed(text) }
+}
+
 pub fn polarity(text: &str) -> Polarity {
-    // "as well as" joins; it praises nothing.
-    let text = &text.replace("as well as", "and");
+    let text = &*without_as_well_as(text);
     let main = main_clause(text);
     let (mut pos, mut neg) = score(main);
     if pos == neg && main.len() != text.len() {
@@ -118,8 +124,9 @@ pub fn polarity(text: &str) -> Polarity {
 
 /// Whether a sentence carries any evaluation at all.
 pub fn is_evaluative(text: &str) -> bool {
-    let (pos, neg) = score(&text.replace("as well as", "and"));
-    pos + neg > 0
+    // Every match of these adds to one side of `score`, so any match is enough.
+    let text = &*without_as_well_as(text);
+    POSITIVE.is_match(text) || NEGATIVE.is_match(text) || NEGATED_VERB.is_match(text)
 }
 
 #[cfg(test)]

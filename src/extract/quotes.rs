@@ -25,7 +25,8 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             continue;
         }
         let t = doc.block_text(i);
-        if let Some(c) = SAID_COLON.captures(t) {
+        // Each pattern needs a quotation mark (and the first a colon): most blocks have none.
+        if let Some(c) = (t.contains(':') && t.contains(['“', '"'])).then(|| SAID_COLON.captures(t)).flatten() {
             let q = c.name("q").unwrap();
             out.push(Quote {
                 speaker: Some(c["who"].to_string()),
@@ -36,7 +37,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             open = (!closes(q.as_str())).then_some(out.len() - 1);
             continue;
         }
-        if let Some(c) = QUOTE_THEN_WHO.captures(t) {
+        if let Some(c) = t.starts_with(['“', '"']).then(|| QUOTE_THEN_WHO.captures(t)).flatten() {
             let q = c.name("q").unwrap();
             out.push(Quote {
                 speaker: Some(c["who"].to_string()),

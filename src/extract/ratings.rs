@@ -58,7 +58,7 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             }
             continue;
         }
-        if let Some(c) = ASPECT_COLON_GRADE.captures(t) {
+        if let Some(c) = t.contains(':').then(|| ASPECT_COLON_GRADE.captures(t)).flatten() {
             push(&c["aspect"], &c["grade"], &mut out);
             continue;
         }

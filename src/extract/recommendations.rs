@@ -5,7 +5,9 @@
 //! "Areas for improvement" or "What needs to improve?").
 
 use super::actor;
-use super::sections::{Section, block_sections};
+use super::sections::Section;
+#[cfg(doc)]
+use super::sections::block_sections;
 use super::theme_ids;
 use crate::model::{BlockKind, Document, Recommendation, ThemeHit};
 use regex::Regex;
@@ -70,11 +72,25 @@ pub fn has_cue(text: &str) -> bool {
     static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)[,;]\s+(?:(?:and|but|while|whilst)\s+)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)").unwrap()
     });
+    if !has_modal_word(t) {
+        return false;
+    }
     std::iter::once(0).chain(CLAUSE.find_iter(t).map(|m| m.end())).any(|start| modal_clause(&t[start..]))
+}
+
+/// Whether the text holds any of the words [`MODAL`] needs (it is case-sensitive); most
+/// sentences hold none, and then no clause of theirs needs the slower capturing match.
+fn has_modal_word(t: &str) -> bool {
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(["should", "must", "need", "ought"]).expect("plain words"));
+    WORDS.is_match(t)
 }
 
 /// A clause whose main verb is a modal of obligation after a subject that names an actor.
 fn modal_clause(t: &str) -> bool {
+    if !has_modal_word(t) {
+        return false;
+    }
     if let Some(c) = MODAL.captures(t) {
         let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
@@ -140,8 +156,8 @@ pub fn is_imperative(text: &str) -> bool {
     IMPERATIVE.is_match(text.trim_start_matches(['“', '"', '‘', '•', '-', ' ']))
 }
 
-pub fn extract(doc: &Document, sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recommendation> {
-    let sections = block_sections(doc);
+/// Recommendations of a document, given the section of each block ([`block_sections`]).
+pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recommendation> {
     let mut out = Vec::new();
     let mut first_in_block = usize::MAX;
     let mut last_block = usize::MAX;
@@ -171,7 +187,7 @@ pub fn extract(doc: &Document, sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recomme
             BlockKind::ListItem if first && lead_in.is_some() => true,
             BlockKind::ListItem if first && section == Section::Recommendations => is_nominal(text) || is_imperative(text) || has_cue(text),
             _ if section == Section::Recommendations && is_imperative(text) => true,
-            _ => has_cue(text) && section != Section::Background,
+            _ => section != Section::Background && has_cue(text),
         };
         if !is_rec {
             continue;
