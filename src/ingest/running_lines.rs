@@ -141,6 +141,12 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
     mask
 }
 
+/// A bullet glyph alone on its line.
+pub(crate) fn is_lone_bullet(line: &str) -> bool {
+    let mut chars = line.trim().chars();
+    chars.next().is_some_and(|c| "•◼▪●○■□◦‣∙·".contains(c)) && chars.next().is_none()
+}
+
 /// Remove running lines; a sentence they interrupted is rejoined, otherwise a paragraph break
 /// stands in their place.
 pub fn strip_running_lines(text: &str) -> (Cow<'_, str>, usize) {
@@ -158,8 +164,9 @@ pub fn strip_running_lines(text: &str) -> (Cow<'_, str>, usize) {
             i += 1;
             continue;
         }
-        // A run of running lines and the blank lines around them.
-        while out.last().is_some_and(|l| l.trim().is_empty()) {
+        // A run of running lines and the blank lines around them. A bullet with nothing after
+        // it on its page is a page ornament, not the start of an item.
+        while out.last().is_some_and(|l| l.trim().is_empty() || is_lone_bullet(l)) {
             out.pop();
         }
         while i < lines.len() && (mask[i] || lines[i].trim().is_empty()) {
@@ -213,5 +220,21 @@ mod tests {
         let (clean, removed) = strip_running_lines(text);
         assert_eq!(removed, 0);
         assert_eq!(clean, text);
+    }
+}
+
+#[cfg(test)]
+mod ornament_tests {
+    use super::*;
+
+    #[test]
+    fn a_bullet_left_alone_before_a_page_footer_goes_with_it() {
+        let filler = "Line of ordinary report text that runs on.\n".repeat(14);
+        let page = |n: usize| format!("{filler}The last sentence of the page.\n▪\n\nReview of Northshire services\n\n{n}\n\n");
+        let text = format!("{}{}{}Local details\n", page(1), page(2), page(3));
+        let (clean, removed) = strip_running_lines(&text);
+        assert!(removed >= 6, "removed {removed}");
+        assert!(!clean.contains('▪'), "{clean}");
+        assert!(is_lone_bullet(" ◼ ") && !is_lone_bullet("◼ item"));
     }
 }

@@ -52,7 +52,9 @@ pub fn read(input: &str) -> RawDoc {
 pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
     let mut doc = RawDoc::default();
     let mut b = Builder::default();
-    let mut pending_bullet = false;
+    // Bullets met on lines of their own whose items have not come yet: PDF conversions may
+    // set a list's bullets one after another and its items after them.
+    let mut pending_bullets = 0usize;
     for (i, raw) in lines.iter().enumerate() {
         b.page = pages.get(i).copied();
         if is_table_line(raw) {
@@ -63,7 +65,9 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         let line = clean_inline(raw);
         let t = line.trim();
         if t.is_empty() {
-            b.flush();
+            if pending_bullets > 0 || !item_goes_on(&b, lines, i) {
+                b.flush();
+            }
             continue;
         }
         b.close_table();
@@ -82,12 +86,17 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             continue;
         }
         if t.len() <= 4 && LONE_BULLET.is_match(t) {
-            // A bullet on a line of its own marks the text that follows as a list item.
+            // A bullet on a line of its own marks the text that follows as a list item, unless
+            // that text is on the next page: then the bullet was the page's ornament.
             b.flush();
-            pending_bullet = true;
+            let next_page = lines[i + 1..].iter().position(|l| !l.trim().is_empty()).and_then(|k| pages.get(i + 1 + k));
+            if next_page.is_none_or(|p| Some(*p) == b.page) {
+                pending_bullets += 1;
+            }
             continue;
         }
-        if std::mem::take(&mut pending_bullet) {
+        if pending_bullets > 0 && b.current.is_none() {
+            pending_bullets -= 1;
             b.flush();
             b.open(BlockKind::ListItem, t.to_string());
             continue;
@@ -95,6 +104,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         if let Some(c) = may_be_bullet(t).then(|| BULLET.captures(t)).flatten() {
             let item = c[1].to_string();
             if !looks_like_heading_number(t) {
+                pending_bullets = 0;
                 b.flush();
                 b.open(BlockKind::ListItem, item);
                 continue;
@@ -103,6 +113,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         let prev = prev_nonblank(lines, i, &b);
         let next = lines.get(i + 1).map(|l| l.trim()).unwrap_or("");
         if is_heading_line(t, prev, next) {
+            pending_bullets = 0;
             b.flush();
             b.push(RawBlock { page: b.page, ..RawBlock::heading(2, t) });
             continue;
@@ -135,6 +146,21 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
 /// capital, and most lines of prose do.
 fn may_be_bullet(t: &str) -> bool {
     !t.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Whether the list item being read carries on past the blank line at `i`: text converted
+/// from PDF often leaves a blank line after an item's first line, where the bullet glyph was
+/// set larger than the text, so an item cut mid-phrase goes on when the next line starts in
+/// lower case and is not an item of its own.
+fn item_goes_on(b: &Builder, lines: &[&str], i: usize) -> bool {
+    let Some(cur) = b.current.as_ref().filter(|c| c.kind == BlockKind::ListItem) else {
+        return false;
+    };
+    if cur.text.trim_end().ends_with(['.', '!', '?', ':', ';', ',', ')', '"', '\u{201d}']) {
+        return false;
+    }
+    let next = lines[i + 1..].iter().take(2).map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("");
+    next.starts_with(|c: char| c.is_lowercase()) && !is_table_line(next) && !BULLET.is_match(next)
 }
 
 /// The previous line within the same chunk (None at a chunk's start).
@@ -454,5 +480,35 @@ mod lone_bullet_tests {
         let k: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind.clone(), b.text.as_str())).collect();
         assert_eq!(k[1], (BlockKind::ListItem, "The response to young people who present as homeless."));
         assert_eq!(k[2], (BlockKind::ListItem, "The quality of supervision."));
+    }
+}
+
+#[cfg(test)]
+mod converted_list_tests {
+    use super::*;
+
+    fn items(doc: &RawDoc) -> Vec<&str> {
+        doc.blocks.iter().filter(|b| b.kind == BlockKind::ListItem).map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn an_item_cut_by_a_blank_line_mid_phrase_goes_on() {
+        let doc = read(
+            "Leaders should focus on:\n▪ making sure that every plan is reviewed\n\non time; and\n\n▪ recording the views of families.\n\nA new paragraph starts here.\n",
+        );
+        assert_eq!(items(&doc), ["making sure that every plan is reviewed on time; and", "recording the views of families."]);
+        assert_eq!(doc.blocks.last().unwrap().kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn an_item_that_ends_a_sentence_does_not_swallow_the_next_paragraph() {
+        let doc = read("Leaders should:\n▪ review every plan.\n\nthe next paragraph begins in lower case.\n");
+        assert_eq!(items(&doc), ["review every plan."]);
+    }
+
+    #[test]
+    fn bullets_set_before_their_items_each_start_one() {
+        let doc = read("Leaders should ensure that:\n▪\n\n▪\n\nplans are shared with\nevery school\n\nreviews happen on time.\n");
+        assert_eq!(items(&doc), ["plans are shared with every school", "reviews happen on time."]);
     }
 }

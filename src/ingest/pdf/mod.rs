@@ -77,7 +77,11 @@ struct Run {
     x0: f64,
     x1: f64,
     y: f64,
+    /// The font size of its words: a bullet or symbol set larger does not count, so a list
+    /// item's first line measures like the lines that continue it.
     size: f64,
+    /// Whether `size` comes from a letter or digit yet.
+    sized_by_word: bool,
     text: String,
 }
 
@@ -177,14 +181,20 @@ fn runs(glyphs: &[Glyph]) -> Vec<Run> {
             if let Some(r) = cur.take() {
                 out.push(r);
             }
-            cur = Some(Run { x0: g.x, x1: g.x + g.advance.max(0.0), y: g.y, size: g.size, text });
+            let sized_by_word = is_wordlike(&text);
+            cur = Some(Run { x0: g.x, x1: g.x + g.advance.max(0.0), y: g.y, size: g.size, sized_by_word, text });
         } else if let Some(r) = cur.as_mut() {
             if pending_space || g.x > r.x1 + r.size.max(g.size) * 0.12 {
                 r.text.push(' ');
             }
             r.text.push_str(&text);
             r.x1 = r.x1.max(g.x + g.advance.max(0.0));
-            r.size = r.size.max(g.size);
+            if is_wordlike(&text) {
+                r.size = if r.sized_by_word { r.size.max(g.size) } else { g.size };
+                r.sized_by_word = true;
+            } else if !r.sized_by_word {
+                r.size = r.size.max(g.size);
+            }
         }
         pending_space = false;
     }
@@ -193,6 +203,10 @@ fn runs(glyphs: &[Glyph]) -> Vec<Run> {
     }
     out.retain(|r| !r.text.trim().is_empty());
     out
+}
+
+fn is_wordlike(glyph: &str) -> bool {
+    glyph.chars().any(char::is_alphanumeric)
 }
 
 /// Runs into lines: runs on the same baseline, left to right.
@@ -320,10 +334,12 @@ fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
             let limit = typical.map_or(line.size * 1.6, |t| (t * 1.35).max(line.size * 1.05));
             let new_para = if pcol != col && (*pcol >= CELL || *col >= CELL) {
                 true
-            } else if pcol != col {
+            } else if pcol != col && !(*pcol <= 1 && *col <= 1) {
                 // Across columns a paragraph goes on only when it plainly continues.
                 !continues(out.last().map(String::as_str).unwrap_or(""), &text)
             } else {
+                // The same column, or a full-width line and the left column below or above it,
+                // which share the page's left margin.
                 dy > limit || dy < 0.0 || (line.size - prev.size).abs() > 1.0 || (line.x0() - prev.x0() > line.size * 8.0 && dy > 0.0)
             };
             if new_para && out.last().is_some_and(|l| !l.is_empty()) {
