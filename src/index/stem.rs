@@ -5,9 +5,12 @@
 //! all the work of an ingest. The stems are those of tantivy's own English stemmer (the same
 //! Snowball algorithm), so queries and indexes agree whichever filter produced them.
 
+use foldhash::{HashMap, HashMapExt};
 use frostem::{Algorithm, Stemmer};
-use std::collections::HashMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+// The memo is looked up once per indexed word, so its hash is foldhash rather than std's
+// SipHash, which spent more time hashing short words than the lookup saved.
 
 /// Forget everything past this many distinct words, so a corpus of odd tokens cannot grow the
 /// memo without bound (each indexing thread has its own).
