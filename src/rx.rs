@@ -15,3 +15,87 @@ pub const LAZY_DFA_CACHE: usize = 32 << 20;
 pub fn regex(pattern: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern).dfa_size_limit(LAZY_DFA_CACHE).build()
 }
+
+/// A rule behind a gate: words, one of which every match of the rule contains.
+///
+/// Case-insensitive alternations give the regex crate no literals to search for first (each
+/// word has too many case variants), so without a gate the automaton walks every byte of every
+/// sentence, and most sentences hold none of the rule's words. An ASCII case-insensitive
+/// multi-word search skips those many bytes at a time. The gate must name a word of every
+/// alternative; `gates_agree_with_their_rules` in the tests checks that on real sentences.
+pub struct Gated {
+    words: aho_corasick::AhoCorasick,
+    rule: Regex,
+}
+
+impl Gated {
+    /// Panics on a bad pattern or gate, as the rules are fixed at build time.
+    pub fn new(words: &[&str], pattern: &str) -> Gated {
+        let words = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("gate words");
+        Gated { words, rule: regex(pattern).expect("rule pattern") }
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.words.is_match(text) && self.rule.is_match(text)
+    }
+
+    /// Matches of the rule; none without a gate word.
+    pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> + use<'r, 't> {
+        let open = self.words.is_match(text);
+        open.then(|| self.rule.find_iter(text)).into_iter().flatten()
+    }
+
+    /// The rule without its gate, to check the gate against.
+    pub fn rule(&self) -> &Regex {
+        &self.rule
+    }
+}
+
+/// Checks that a gate passes every text its rule matches: `examples`, one for each of the
+/// rule's alternatives (each must match the rule), and real report language, the lines and
+/// sentences of the bundled corpus and, when it sits beside the project, the shared one.
+#[cfg(test)]
+pub(crate) fn assert_gate_agrees(name: &str, gated: &Gated, examples: &[&str]) {
+    for e in examples {
+        assert!(gated.rule().is_match(e), "{name}: example {e:?} does not match the rule");
+        assert!(gated.is_match(e), "{name}: the gate refuses {e:?}, which the rule matches");
+    }
+    use std::sync::LazyLock;
+    static TEXTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let shared = root.join("../shared/corpus");
+        let mut dirs = vec![root.join("corpus")];
+        if shared.is_dir() {
+            dirs.push(shared);
+        } else {
+            eprintln!("note: ../shared/corpus is absent; gates are checked on the bundled corpus only");
+        }
+        let mut texts = Vec::new();
+        let mut stack = dirs;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt" || e == "md" || e == "html")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    for line in text.lines() {
+                        texts.push(line.to_string());
+                        texts.extend(line.split_inclusive(". ").map(str::to_string));
+                    }
+                }
+            }
+        }
+        texts
+    });
+    assert!(TEXTS.len() > 100, "too few texts to check gates on");
+    let mut matched = 0;
+    for t in TEXTS.iter() {
+        let want = gated.rule().find_iter(t).count();
+        assert_eq!(gated.find_iter(t).count(), want, "{name}: the gate disagrees with its rule on {t:?}");
+        assert_eq!(gated.is_match(t), want > 0, "{name}: the gate disagrees with its rule on {t:?}");
+        matched += usize::from(want > 0);
+    }
+    eprintln!("{name}: gate agrees with its rule on {} texts, {matched} matched", TEXTS.len());
+}

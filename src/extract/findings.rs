@@ -10,22 +10,71 @@ use super::sections::Section;
 use super::sections::block_sections;
 use super::theme_ids;
 use crate::model::{BlockKind, DocType, Document, Finding, Polarity, Recommendation, ThemeHit};
-use regex::Regex;
+use crate::rx::Gated;
 use std::sync::LazyLock;
 
-static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(
+static REPORTED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &[
+            "found",
+            "find",
+            "note",
+            "judged",
+            "identified",
+            "prais",
+            "highlighted",
+            "observed",
+            "saw",
+            "concluded",
+            "reported",
+            "heaped",
+            "rated",
+            "recognised",
+            "acknowledged",
+            "criticised",
+            "raised",
+            "said",
+        ],
         r"(?i)(?-u:\b)(inspectors?|inspection(\s+team)?|the\s+(review|report|inspection|investigation|audit|regulator|team)|auditors?|we|they|cqc|ofsted|an\s+investigation|our\s+(review|inspection|work|audit))(?-u:\b)[^.;:]{0,60}?(?-u:\b)(found|find|finds|noted|notes|judged|identified|praised|praise|highlighted|observed|saw|concluded|reported|heaped|rated|recognised|acknowledged|criticised|raised)(?-u:\b)|(?-u:\b)(inspectors|auditors|the\s+regulator)\s+(have\s+|has\s+)?(said|found)\W*$",
     )
-    .unwrap()
 });
-static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^\W*(moreover|also|in addition|additionally|furthermore|similarly|likewise)(?-u:\b)|(?-u:\b)also(?-u:\b)")
-        .unwrap()
+static CONTINUES: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &["moreover", "also", "addition", "furthermore", "similarly", "likewise"],
+        r"(?i)^\W*(moreover|also|in addition|additionally|furthermore|similarly|likewise)(?-u:\b)|(?-u:\b)also(?-u:\b)",
+    )
 });
 /// Reported speech that says nothing about the inspected service.
-static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations)(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)").unwrap()
+static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &[
+            "want",
+            "available",
+            "click",
+            "read",
+            "information",
+            "published",
+            "aim",
+            "purpose",
+            "found",
+            "sets",
+            "carried",
+            "recommendations",
+            "assessed",
+            "looked",
+            "reviewed",
+            "visited",
+            "spoke",
+            "met",
+            "examined",
+            "considered",
+            "sampled",
+            "tracked",
+            "talked",
+            "inspected",
+        ],
+        r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations)(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)",
+    )
 });
 
 /// Findings of a document, given the section of each block ([`block_sections`]) and its
@@ -45,16 +94,19 @@ pub fn extract(
         if matches!(block.kind, BlockKind::Heading | BlockKind::TableCell) {
             continue;
         }
-        if recs.iter().any(|r| r.span == s.span) {
+        // Recommendations come in sentence order, so a binary search finds this sentence's.
+        if recs.binary_search_by_key(&s.span.start, |r| r.span.start).is_ok_and(|i| recs[i].span == s.span) {
             continue;
         }
         let text = doc.slice(s.span);
         let trimmed = text.trim_end();
-        if trimmed.ends_with(':') || trimmed.ends_with('?') || text.split_whitespace().count() < 4 || NOT_A_FINDING.is_match(text) {
-            continue;
-        }
         let section = sections[s.block];
-        if section == Section::Background {
+        if section == Section::Background
+            || trimmed.ends_with(':')
+            || trimmed.ends_with('?')
+            || text.split_whitespace().count() < 4
+            || NOT_A_FINDING.is_match(text)
+        {
             continue;
         }
         let explicit = || REPORTED.is_match(text);
@@ -74,8 +126,8 @@ pub fn extract(
             continue;
         }
         // "In addition, ..." carries on the finding before it.
-        let continues = CONTINUES.is_match(text) && prev_block_of_finding.is_some_and(|pb| pb + 1 >= s.block);
-        let pol = pol.or_else(|| (continues && own_voice).then(|| polarity(text)));
+        let follows_a_finding = prev_block_of_finding.is_some_and(|pb| pb + 1 >= s.block);
+        let pol = pol.or_else(|| (own_voice && follows_a_finding && CONTINUES.is_match(text)).then(|| polarity(text)));
         let Some(mut pol) = pol else { continue };
         if pol == Polarity::Neutral
             && CONTINUES.is_match(text)
@@ -101,6 +153,76 @@ mod tests {
     use crate::extract::Extractor;
     use crate::model::{DocType, Polarity};
     use crate::{ingest, segment};
+
+    #[test]
+    fn gates_agree_with_their_rules() {
+        crate::rx::assert_gate_agrees(
+            "REPORTED",
+            &super::REPORTED,
+            &[
+                "Inspectors found that plans were clear.",
+                "The inspection team judged care to be safe.",
+                "We noted good progress.",
+                "They identified gaps.",
+                "Inspectors praised the staff.",
+                "The report highlighted delays.",
+                "Auditors observed meetings and saw strong links.",
+                "The review concluded that it worked.",
+                "Our work reported a deficit.",
+                "CQC heaped praise on staff.",
+                "Ofsted rated the service good.",
+                "The regulator recognised this and acknowledged it.",
+                "The investigation criticised managers.",
+                "The audit raised concerns.",
+                "Inspectors have said:",
+                "The regulator has found:",
+            ],
+        );
+        crate::rx::assert_gate_agrees(
+            "CONTINUES",
+            &super::CONTINUES,
+            &[
+                "Moreover, staff were kind.",
+                "In addition, plans were late.",
+                "Additionally, it grew.",
+                "Furthermore, it fell.",
+                "Similarly, boards met.",
+                "Likewise, carers helped.",
+                "They also met.",
+            ],
+        );
+        crate::rx::assert_gate_agrees(
+            "NOT_A_FINDING",
+            &super::NOT_A_FINDING,
+            &[
+                "Parents want to know more.",
+                "The report is available online.",
+                "Click here.",
+                "Read more.",
+                "For more information, call us.",
+                "It will be published soon.",
+                "The plan aims to help.",
+                "The purpose of the review is set.",
+                "What we found",
+                "This report sets out the detail.",
+                "It was carried out by inspectors.",
+                "We made five recommendations.",
+                "Inspectors assessed files.",
+                "We looked at records.",
+                "We reviewed cases.",
+                "Inspectors visited homes.",
+                "We spoke with carers.",
+                "We met staff.",
+                "Auditors examined accounts.",
+                "We considered plans.",
+                "We read files.",
+                "We sampled cases.",
+                "We tracked children.",
+                "We talked to parents.",
+                "The inspection team inspected homes.",
+            ],
+        );
+    }
 
     fn record(text: &str) -> crate::model::Record {
         let raw = ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();

@@ -123,8 +123,13 @@ impl Gazetteer {
     /// Every mention of an area in `text`: byte spans into `text`, in order,
     /// leftmost-longest and non-overlapping.
     pub fn find_all(&self, text: &str) -> Vec<AreaMatch> {
+        self.find_all_in(&Collapsed::new(text))
+    }
+
+    /// [`Gazetteer::find_all`] on text already collapsed.
+    pub fn find_all_in(&self, text: &Collapsed<'_>) -> Vec<AreaMatch> {
         self.matcher
-            .find(text)
+            .find_in(text)
             .into_iter()
             .filter_map(|m| m.value.map(|i| AreaMatch { name: self.areas[i].name, start: m.start, end: m.end }))
             .collect()
@@ -278,10 +283,10 @@ impl<V: Copy + PartialEq + std::fmt::Debug> PhraseMatcher<V> {
         PhraseMatcher { ac, cased, values }
     }
 
-    /// Accepted matches in `text`, in order, leftmost-longest and non-overlapping.
-    pub(crate) fn find(&self, text: &str) -> Vec<PhraseHit<V>> {
-        let (norm, breaks) = collapse_whitespace(text);
-        let hay = norm.as_ref();
+    /// Accepted matches in text collapsed by [`Collapsed::new`] (so several matchers share one
+    /// pass), in order, leftmost-longest and non-overlapping.
+    pub(crate) fn find_in(&self, text: &Collapsed<'_>) -> Vec<PhraseHit<V>> {
+        let (hay, breaks) = (text.norm.as_ref(), &text.breaks);
         let mut cands: Vec<(usize, usize, usize)> = self
             .ac
             .find_overlapping_iter(hay)
@@ -302,7 +307,7 @@ impl<V: Copy + PartialEq + std::fmt::Debug> PhraseMatcher<V> {
                 continue;
             }
             covered = e;
-            out.push(PhraseHit { value: self.values[p], start: map_offset(&breaks, s), end: map_offset(&breaks, e - 1) + 1 });
+            out.push(PhraseHit { value: self.values[p], start: map_offset(breaks, s), end: map_offset(breaks, e - 1) + 1 });
         }
         out
     }
@@ -354,6 +359,21 @@ fn capitals_ok(pattern: &str, found: &str) -> bool {
     pattern.len() == found.len() && pattern.bytes().zip(found.bytes()).all(|(p, f)| !p.is_ascii_uppercase() || f.is_ascii_uppercase())
 }
 
+/// A text as phrase matchers see it: every run of white space other than a single space
+/// made one space, with the break points that map offsets back to the text. A document's
+/// text is collapsed once and searched by every matcher.
+pub struct Collapsed<'a> {
+    norm: Cow<'a, str>,
+    breaks: Vec<(usize, usize)>,
+}
+
+impl<'a> Collapsed<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let (norm, breaks) = collapse_whitespace(text);
+        Collapsed { norm, breaks }
+    }
+}
+
 /// `text` with every run of white space other than a single space replaced by one
 /// space, and the break points `(offset in result, offset in text)` after which
 /// offsets shift.
@@ -366,10 +386,12 @@ fn collapse_whitespace(text: &str) -> (Cow<'_, str>, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(text.len());
     let mut breaks = vec![(0, 0)];
     let mut copied = 0;
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
         let Some(len) = whitespace_at(text, i) else {
-            i += 1;
+            // Jump to the next byte that may start white space, in one tight scan.
+            i += 1 + bytes[i + 1..].iter().position(|&b| b <= b' ' || b >= 0xc0).unwrap_or(bytes.len() - i - 1);
             continue;
         };
         let start = i;

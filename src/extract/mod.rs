@@ -52,11 +52,12 @@ impl Extractor {
             }
         }
         let doc_type = doc_type::classify(doc);
-        let regulators = places::regulators_of(doc);
+        let collapsed = gazetteer::Collapsed::new(&doc.text);
+        let regulators = places::regulators_of(doc, &collapsed);
         let given = doc.given.as_ref();
         let areas = match given.and_then(|g| g.area.as_deref()) {
             Some(area) => places::given_area(area),
-            None => places::areas_of(doc, doc_type),
+            None => places::areas_of(doc, &collapsed, doc_type),
         };
         let scope = if areas.is_empty() { Scope::National } else { Scope::Local };
         let date = match given.and_then(|g| g.date.clone()) {

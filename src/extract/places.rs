@@ -3,7 +3,7 @@
 //! appear: the title and opening count for more, and a name inside an NHS body's name
 //! ("NHS Tayside", "Hampshire and Isle of Wight ICB") is a health board, not the area.
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Collapsed, Gazetteer};
 use super::regulators;
 use crate::model::{DocType, Document};
 use std::collections::HashMap;
@@ -12,9 +12,10 @@ use std::collections::HashMap;
 const AREA_SHARE: f64 = 0.5;
 const HEAD_BYTES: usize = 1500;
 
-pub fn regulators_of(doc: &Document) -> Vec<String> {
+/// The regulators of a document, given its text collapsed for phrase matching.
+pub fn regulators_of(doc: &Document, text: &Collapsed<'_>) -> Vec<String> {
     let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
-    for m in regulators::find_all(&doc.text) {
+    for m in regulators::find_all_in(text) {
         match counts.iter_mut().find(|c| c.0 == m.name) {
             Some(c) => c.1 += 1,
             None => counts.push((m.name, 1, m.start)),
@@ -63,12 +64,13 @@ pub fn given_area(area: &str) -> Vec<String> {
     if found.is_empty() { vec![area.trim().to_string()] } else { found }
 }
 
-pub fn areas_of(doc: &Document, _doc_type: DocType) -> Vec<String> {
+/// The areas a document is about, given its text collapsed for phrase matching.
+pub fn areas_of(doc: &Document, text: &Collapsed<'_>, _doc_type: DocType) -> Vec<String> {
     let g = Gazetteer::get();
     let title = doc.title.as_deref().unwrap_or("");
     let mut score: HashMap<&'static str, f64> = HashMap::new();
     let mut order: Vec<&'static str> = Vec::new();
-    for m in g.find_all(&doc.text) {
+    for m in g.find_all_in(text) {
         if inside_nhs_body(&doc.text, m.start, m.end) {
             continue;
         }

@@ -3,6 +3,7 @@
 //! X, Y": the main clause decides).
 
 use crate::model::Polarity;
+use crate::rx::Gated;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -28,18 +29,21 @@ static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
 static REVERSER: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(reduc\w+|cut|cutting|fewer|less|lower(ed)?|tackl\w+|address\w*|overcom\w+|minimis\w+|prevent\w*|avoid\w*|decreas\w+|resolv\w+)(?-u:\b)").unwrap()
 });
-static CONTRAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(
+static CONTRAST_AFTER: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &["but", "however", "yet", "nevertheless", "nonetheless", "although"],
         r"(?i)(,|;)?\s(?-u:\b)(but|however|yet|nevertheless|nonetheless|although)(?-u:\b)|^\s*(however|nevertheless|but)(?-u:\b)",
     )
-    .unwrap()
 });
 static CONCESSIVE_START: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)^\W*(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)").unwrap()
 });
 
-static NEGATED_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( not|n't)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)").unwrap()
+static NEGATED_VERB: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &["not", "n't"],
+        r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( not|n't)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)",
+    )
 });
 
 /// Positive and negative weight of a stretch of text.
@@ -133,6 +137,28 @@ pub fn is_evaluative(text: &str) -> bool {
 mod tests {
     use super::*;
     use Polarity::*;
+
+    #[test]
+    fn gates_agree_with_their_rules() {
+        crate::rx::assert_gate_agrees(
+            "CONTRAST_AFTER",
+            &CONTRAST_AFTER,
+            &[
+                "It is small, but good.",
+                "It is small; however it works.",
+                "It is small yet good.",
+                "It was late, nevertheless it came.",
+                "It was late, nonetheless fine.",
+                "It was late although fine.",
+                "However, it was late.",
+            ],
+        );
+        crate::rx::assert_gate_agrees(
+            "NEGATED_VERB",
+            &NEGATED_VERB,
+            &["Plans had not been made.", "Staff don't know.", "It has not yet begun."],
+        );
+    }
 
     #[test]
     fn plain_verdicts() {

@@ -10,18 +10,36 @@ use super::sections::Section;
 use super::sections::block_sections;
 use super::theme_ids;
 use crate::model::{BlockKind, Document, Recommendation, ThemeHit};
+use crate::rx::Gated;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(
+static CUE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &[
+            "recommend",
+            "call",
+            "urg",
+            "encourage",
+            "see",
+            "important",
+            "essential",
+            "vital",
+            "crucial",
+            "necessary",
+            "critical",
+            "imperative",
+            "cannot",
+        ],
         r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
-    .unwrap()
 });
 /// "There is a need to ..." as the main clause, not inside one ("where there is a need for").
-static THERE_IS_A_NEED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^\W*(?:[^,]{0,60},\s+)?there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)(?-u:\b)").unwrap()
+static THERE_IS_A_NEED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &["need"],
+        r"(?i)^\W*(?:[^,]{0,60},\s+)?there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)(?-u:\b)",
+    )
 });
 /// A modal verb of obligation in the main clause, after a plain subject.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,25 +90,21 @@ pub fn has_cue(text: &str) -> bool {
     static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)[,;]\s+(?:(?:and|but|while|whilst)\s+)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)").unwrap()
     });
-    if !has_modal_word(t) {
-        return false;
-    }
-    std::iter::once(0).chain(CLAUSE.find_iter(t).map(|m| m.end())).any(|start| modal_clause(&t[start..]))
-}
-
-/// Whether the text holds any of the words [`MODAL`] needs (it is case-sensitive); most
-/// sentences hold none, and then no clause of theirs needs the slower capturing match.
-fn has_modal_word(t: &str) -> bool {
+    // Most sentences hold none of the words MODAL needs (it is case-sensitive), and then no
+    // clause of theirs needs the slower capturing match; nor does a clause after the last one.
     static WORDS: LazyLock<aho_corasick::AhoCorasick> =
         LazyLock::new(|| aho_corasick::AhoCorasick::new(["should", "must", "need", "ought"]).expect("plain words"));
-    WORDS.is_match(t)
+    let Some(last_modal) = WORDS.find_iter(t).last().map(|m| m.start()) else {
+        return false;
+    };
+    std::iter::once(0)
+        .chain(CLAUSE.find_iter(t).map(|m| m.end()))
+        .take_while(|&start| start <= last_modal)
+        .any(|start| modal_clause(&t[start..]))
 }
 
 /// A clause whose main verb is a modal of obligation after a subject that names an actor.
 fn modal_clause(t: &str) -> bool {
-    if !has_modal_word(t) {
-        return false;
-    }
     if let Some(c) = MODAL.captures(t) {
         let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
@@ -209,6 +223,36 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gates_agree_with_their_rules() {
+        crate::rx::assert_gate_agrees(
+            "CUE",
+            &CUE,
+            &[
+                "We recommend that boards act.",
+                "Inspectors called on the board to act.",
+                "It urged leaders to act.",
+                "We would urge the board to act.",
+                "We strongly encourage partners to act.",
+                "We would expect to see a plan.",
+                "Inspectors would like to see more.",
+                "It is important for the council to act.",
+                "It will be essential to act.",
+                "This is vital to act.",
+                "It would be crucial to act.",
+                "It is necessary to act.",
+                "It is critical to act.",
+                "It is imperative to act.",
+                "Change cannot happen without money.",
+            ],
+        );
+        crate::rx::assert_gate_agrees(
+            "THERE_IS_A_NEED",
+            &THERE_IS_A_NEED,
+            &["There is a need to act.", "In short, there remains an urgent need for change."],
+        );
+    }
 
     #[test]
     fn modal_in_the_main_clause_is_a_cue() {

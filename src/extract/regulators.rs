@@ -8,7 +8,7 @@
 //! ("CQC’s" is a mention of the CQC); leftmost-longest, so "Care Inspectorate Wales"
 //! wins over "Care Inspectorate".
 
-use super::gazetteer::{PhraseMatcher, normalise_key};
+use super::gazetteer::{Collapsed, PhraseMatcher, normalise_key};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -72,8 +72,13 @@ fn is_acronym(phrase: &str) -> bool {
 /// Every mention of a regulator in `text`: byte spans into `text`, in order,
 /// leftmost-longest and non-overlapping.
 pub fn find_all(text: &str) -> Vec<RegulatorMatch> {
+    find_all_in(&Collapsed::new(text))
+}
+
+/// [`find_all`] on text already collapsed.
+pub fn find_all_in(text: &Collapsed<'_>) -> Vec<RegulatorMatch> {
     let r = &*REGULATORS;
-    r.matcher.find(text).into_iter().map(|m| RegulatorMatch { name: r.names[m.value], start: m.start, end: m.end }).collect()
+    r.matcher.find_in(text).into_iter().map(|m| RegulatorMatch { name: r.names[m.value], start: m.start, end: m.end }).collect()
 }
 
 /// The canonical name of an exact name or alias, ignoring case (except that an
