@@ -9,9 +9,6 @@ use foldhash::{HashMap, HashMapExt};
 use frostem::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-// The memo is looked up once per indexed word, so its hash is foldhash rather than std's
-// SipHash, which spent more time hashing short words than the lookup saved.
-
 /// Forget everything past this many distinct words, so a corpus of odd tokens cannot grow the
 /// memo without bound (each indexing thread has its own).
 const MAX_REMEMBERED: usize = 100_000;
@@ -31,6 +28,8 @@ impl TokenFilter for MemoStemmer {
 #[derive(Clone)]
 struct Memo {
     stemmer: Stemmer,
+    /// Looked up once per indexed word, so hashed with foldhash: std's SipHash spent more
+    /// time hashing short words than the lookup saved.
     stems: HashMap<String, String>,
 }
 
