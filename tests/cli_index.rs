@@ -421,3 +421,60 @@ fn theme_matrix_agrees_with_the_exported_units_for_every_grouping() {
         assert_eq!(got, want, "--by {by} --kind {kind:?} --count {count}");
     }
 }
+
+#[test]
+fn hits_show_filter_and_count_by_their_documents_fields() {
+    let s = setup();
+    fs::write(s.corpus.join("perth.txt"), format!("{PERTH}\nPublished 3 March 2023\n")).unwrap();
+    fs::write(s.corpus.join("lanark.txt"), format!("{LANARK}\nPublished 9 May 2021\n")).unwrap();
+    ingest(&s);
+    let all = search_json(&s, &["partnership", "--limit", "100"]);
+    assert!(total(&all) as usize == hits(&all).len(), "every hit is listed");
+    // Each hit carries its own document's title and year.
+    let own_fields = |r: &Value, perth_year: u64, lanark_year: u64| {
+        for h in hits(r) {
+            let (title, year) = (h["title"].as_str().unwrap_or_default(), h["year"].as_u64());
+            if h["path"].as_str().unwrap().ends_with("perth.txt") {
+                assert!(title.contains("Perth and Kinross") && year == Some(perth_year), "{h}");
+            } else {
+                assert!(title.contains("North Lanarkshire") && year == Some(lanark_year), "{h}");
+            }
+        }
+    };
+    own_fields(&all, 2023, 2021);
+    let mut per_area: std::collections::BTreeMap<String, u64> = Default::default();
+    for h in hits(&all) {
+        for a in h["areas"].as_array().unwrap() {
+            *per_area.entry(a.as_str().unwrap().to_string()).or_default() += 1;
+        }
+    }
+    // The area counts are of the hits, by their documents' areas.
+    let counted: std::collections::BTreeMap<String, u64> =
+        all["areas"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap())).collect();
+    assert!(counted.len() >= 2, "{counted:?}");
+    assert_eq!(counted, per_area);
+    // Filters on document fields keep exactly the hits of the documents that pass them.
+    let recent = search_json(&s, &["partnership", "--from", "2022", "--limit", "100"]);
+    let from_perth = hits(&all).iter().filter(|h| h["path"].as_str().unwrap().ends_with("perth.txt")).count();
+    assert_eq!(total(&recent) as usize, from_perth);
+    assert!(hits(&recent).iter().all(|h| h["year"] == 2023));
+    assert_eq!(total(&search_json(&s, &["partnership", "--to", "2020"])), 0);
+    let doc_type = hits(&all)[0]["doc_type"].as_str().unwrap().to_string();
+    let other = if doc_type == "audit_report" { "press_release" } else { "audit_report" };
+    assert_eq!(
+        total(&search_json(&s, &["partnership", "--doc-type", &doc_type, "--limit", "100"])) as usize,
+        hits(&all).iter().filter(|h| h["doc_type"] == doc_type.as_str()).count()
+    );
+    assert_eq!(total(&search_json(&s, &["partnership", "--doc-type", other])), 0);
+
+    // A changed document's new fields replace the old ones for its units, and never mix with
+    // another document's, whichever of the two changes.
+    fs::write(s.corpus.join("lanark.txt"), format!("{LANARK}\nPublished 9 May 2024\n")).unwrap();
+    ingest(&s);
+    let again = search_json(&s, &["partnership", "--from", "2022", "--limit", "100"]);
+    assert_eq!(total(&again), total(&all));
+    own_fields(&again, 2023, 2024);
+    fs::write(s.corpus.join("perth.txt"), format!("{PERTH}\nPublished 3 March 2025\n")).unwrap();
+    ingest(&s);
+    own_fields(&search_json(&s, &["partnership", "--limit", "100"]), 2025, 2024);
+}

@@ -1,18 +1,21 @@
 //! The index's fields. One tantivy document per searchable unit (finding, recommendation,
 //! action, other sentence) plus one per source document that keeps the whole record as JSON,
-//! so analyst commands never re-read the files.
+//! so analyst commands never re-read the files. Document fields (title, type, date, year,
+//! areas, regulators) are on the document entry only; a unit reaches them through its `path`.
 
 use tantivy::Index;
 use tantivy::schema::{FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 
 /// Bump when fields change meaning or shape; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// Our marker file beside tantivy's own, so we only ever touch folders we created.
 pub const META_FILE: &str = "scrutiny-index.json";
 pub const TOKENIZER: &str = "en_stem";
 
 pub const KIND_DOCUMENT: &str = "document";
+pub const DOC_KEY: &str = "doc_key";
+
 pub const UNIT_KINDS: [&str; 4] = ["finding", "recommendation", "action", "text"];
 
 #[derive(Clone, Copy)]
@@ -24,6 +27,7 @@ pub struct Fields {
     pub path: Field,
     pub file: Field,
     pub doc_id: Field,
+    pub doc_key: Field,
     pub title: Field,
     pub doc_type: Field,
     pub date: Field,
@@ -64,9 +68,15 @@ pub fn build() -> Schema {
     // `path` is `file#record`), so a changed or vanished file's entries go together.
     b.add_text_field("file", STRING | STORED);
     b.add_text_field("doc_id", STRING | STORED);
-    b.add_text_field("title", stemmed());
+    // On every entry: the number of the document it belongs to, which joins a unit to its
+    // document entry. The writer numbers documents in the order it adds them, so a segment's
+    // column holds long runs of one number and costs next to nothing to store and read.
+    b.add_u64_field(DOC_KEY, INDEXED | FAST);
+    // Title and date are columns as well, so a unit's document fields are joined from columns
+    // without reading the document entry's stored record.
+    b.add_text_field("title", stemmed().set_fast("raw"));
     b.add_text_field("doc_type", STRING | STORED | FAST);
-    b.add_text_field("date", STRING | STORED);
+    b.add_text_field("date", STRING | STORED | FAST);
     b.add_u64_field("year", INDEXED | FAST | STORED);
     b.add_text_field("areas", STRING | STORED | FAST);
     b.add_text_field("regulators", STRING | STORED | FAST);
@@ -101,6 +111,7 @@ impl Fields {
             path: f("path")?,
             file: f("file")?,
             doc_id: f("doc_id")?,
+            doc_key: f(DOC_KEY)?,
             title: f("title")?,
             doc_type: f("doc_type")?,
             date: f("date")?,

@@ -1,5 +1,7 @@
 //! From one extracted document to its tantivy documents: one per finding, recommendation,
-//! action and remaining sentence, each carrying the document's fields so filters need no join.
+//! action and remaining sentence, and one for the document. Units carry the document's path,
+//! not its fields: queries join those from the document entry (`query::documents`) by the
+//! number the writer gives all of a document's entries.
 
 use super::schema::{Fields, KIND_DOCUMENT};
 use crate::extract::taxonomy::Taxonomy;
@@ -130,17 +132,13 @@ fn units<'a>(doc: &'a Document, record: &'a Record, taxonomy: &Taxonomy) -> Vec<
     out
 }
 
-/// The fields every entry of a document shares.
-fn common(f: &Fields, record: &Record, kind: &str) -> TantivyDocument {
-    // Facets cost a tokenised term each. Units carry the two that search counts over its hits
-    // (areas, themes); regulator and year lists are read from document entries only.
-    let whole = kind == KIND_DOCUMENT;
+/// The document entry's own fields: everything a filter, a count or a result row needs of the
+/// document.
+fn document_entry(f: &Fields, record: &Record) -> TantivyDocument {
     let mut d = TantivyDocument::default();
-    d.add_text(f.kind, kind);
+    d.add_text(f.kind, KIND_DOCUMENT);
     d.add_text(f.path, &record.path);
-    if whole {
-        d.add_text(f.doc_id, &record.id);
-    }
+    d.add_text(f.doc_id, &record.id);
     if let Some(t) = &record.title {
         d.add_text(f.title, t);
     }
@@ -150,9 +148,7 @@ fn common(f: &Fields, record: &Record, kind: &str) -> TantivyDocument {
     }
     if let Some(y) = record.year().filter(|y| *y > 0) {
         d.add_u64(f.year, y as u64);
-        if whole {
-            d.add_facet(f.year_facet, Facet::from_path(["year", &y.to_string()]));
-        }
+        d.add_facet(f.year_facet, Facet::from_path(["year", &y.to_string()]));
     }
     for a in &record.areas {
         d.add_text(f.areas, a);
@@ -160,9 +156,7 @@ fn common(f: &Fields, record: &Record, kind: &str) -> TantivyDocument {
     }
     for r in &record.regulators {
         d.add_text(f.regulators, r);
-        if whole {
-            d.add_facet(f.regulator_facet, Facet::from_path(["regulator", r.as_str()]));
-        }
+        d.add_facet(f.regulator_facet, Facet::from_path(["regulator", r.as_str()]));
     }
     d
 }
@@ -183,7 +177,7 @@ pub fn tally_value(kind: &str, theme: &str) -> String {
 pub fn documents(f: &Fields, doc: &Document, record: &Record, taxonomy: &Taxonomy) -> Vec<TantivyDocument> {
     let mut out = Vec::new();
     let units = units(doc, record, taxonomy);
-    let mut head = common(f, record, KIND_DOCUMENT);
+    let mut head = document_entry(f, record);
     add_themes(f, &mut head, record.themes.keys());
     head.add_text(f.record, serde_json::to_string(record).expect("a record always serialises"));
     let mut kinds: Vec<&str> = Vec::new();
@@ -198,7 +192,9 @@ pub fn documents(f: &Fields, doc: &Document, record: &Record, taxonomy: &Taxonom
     }
     out.push(head);
     for u in units {
-        let mut d = common(f, record, u.kind);
+        let mut d = TantivyDocument::default();
+        d.add_text(f.kind, u.kind);
+        d.add_text(f.path, &record.path);
         d.add_text(f.text, u.text);
         if let Some(p) = u.polarity {
             d.add_text(f.polarity, p);

@@ -211,6 +211,19 @@ fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<Stri
     Ok(out)
 }
 
+/// The number after every document number the index has used, deleted documents included.
+fn first_free_key(index: &Index) -> tantivy::Result<u64> {
+    let searcher = index.reader()?.searcher();
+    let mut next = 0;
+    for seg in searcher.segment_readers() {
+        let col = seg.fast_fields().u64(schema::DOC_KEY)?;
+        if col.num_docs() > 0 && seg.max_doc() > 0 {
+            next = next.max(col.max_value() + 1);
+        }
+    }
+    Ok(next)
+}
+
 /// Read one file and send its documents (or why it has none) to the writer.
 fn prepare_file(
     path: &Path,
@@ -329,6 +342,7 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
         });
         let mut since_commit = 0;
         let mut done = 0usize;
+        let mut next_key = first_free_key(&index).map_err(|e| IndexError::opening(dir, e))?;
         // Files whose old entries this run has already deleted (their first new document came).
         let mut replaced: HashSet<String> = HashSet::new();
         for msg in rx {
@@ -344,9 +358,13 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
                     } else {
                         summary.added += 1;
                     }
-                    for d in docs {
+                    // Numbered here, where documents come one at a time, so numbers are unique
+                    // and a document's entries share one.
+                    for mut d in docs {
+                        d.add_u64(fields.doc_key, next_key);
                         writer.add_document(d).map_err(tv)?;
                     }
+                    next_key += 1;
                     summary.findings += record.findings.len();
                     summary.recommendations += record.recommendations.len();
                     for (t, n) in &record.themes {

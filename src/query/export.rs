@@ -1,11 +1,11 @@
 //! Every unit matching optional query and filters, in document order, for spreadsheets and
 //! scripts.
 
+use super::documents::Join;
 use super::filters::Filters;
 use super::search::parse;
 use super::unit::StoredUnit;
 use crate::index::{IndexError, IndexHandle};
-use tantivy::TantivyDocument;
 use tantivy::collector::DocSetCollector;
 
 pub fn units(handle: &IndexHandle, query: Option<&str>, filters: &Filters) -> Result<Vec<StoredUnit>, IndexError> {
@@ -13,14 +13,12 @@ pub fn units(handle: &IndexHandle, query: Option<&str>, filters: &Filters) -> Re
         Some(q) => Some(parse(handle, q)?),
         None => None,
     };
-    let q = filters.apply(&handle.fields, main);
     let searcher = handle.searcher();
+    let join = Join::new(&searcher, &handle.fields).map_err(|e| handle.err(e))?;
+    let q = filters.apply(&join, main).map_err(|e| handle.err(e))?;
     let addrs = searcher.search(&q, &DocSetCollector).map_err(|e| handle.err(e))?;
-    let mut out = Vec::with_capacity(addrs.len());
-    for a in addrs {
-        let d: TantivyDocument = searcher.doc(a).map_err(|e| handle.err(e))?;
-        out.push(StoredUnit::from_doc(&d, &handle.fields));
-    }
+    let addrs: Vec<_> = addrs.into_iter().collect();
+    let mut out = StoredUnit::read_all(&join, &addrs).map_err(|e| handle.err(e))?;
     let kind_order = |k: &str| ["finding", "recommendation", "action", "text"].iter().position(|x| *x == k).unwrap_or(9);
     out.sort_by(|a, b| {
         a.path

@@ -1,6 +1,7 @@
 //! Filters shared by search and export, checked against what the index actually holds so a
 //! typo gets a suggestion instead of an empty result.
 
+use super::documents::{self, Join};
 use super::nearest::nearest;
 use crate::extract::gazetteer::Gazetteer;
 use crate::index::schema::{Fields, KIND_DOCUMENT};
@@ -91,17 +92,33 @@ impl Filters {
     }
 
     /// Must clauses for these filters, plus the one that keeps document-level entries out.
-    pub fn clauses(&self, f: &Fields) -> Vec<(Occur, Box<dyn Query>)> {
+    /// Filters on document fields become the set of documents that pass them.
+    pub fn clauses(&self, join: &Join) -> tantivy::Result<Vec<(Occur, Box<dyn Query>)>> {
+        let f = join.fields;
         let mut out: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::MustNot, term(f.kind, KIND_DOCUMENT))];
-        if !self.areas.is_empty() {
-            out.push((Occur::Must, any_of(f.areas, &self.areas)));
-        }
         if !self.themes.is_empty() {
             out.push((Occur::Must, any_of(f.themes, &self.themes)));
         }
-        for (field, value) in
-            [(f.regulators, &self.regulator), (f.kind, &self.kind), (f.polarity, &self.polarity), (f.doc_type, &self.doc_type)]
-        {
+        for (field, value) in [(f.kind, &self.kind), (f.polarity, &self.polarity)] {
+            if let Some(v) = value {
+                out.push((Occur::Must, term(field, v)));
+            }
+        }
+        let on_documents = self.document_clauses(f);
+        if !on_documents.is_empty() {
+            let keys = documents::keys_where(join, on_documents)?;
+            out.push((Occur::Must, documents::units_of(f, &keys)));
+        }
+        Ok(out)
+    }
+
+    /// Clauses over a document entry's own fields.
+    fn document_clauses(&self, f: &Fields) -> Vec<(Occur, Box<dyn Query>)> {
+        let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !self.areas.is_empty() {
+            out.push((Occur::Must, any_of(f.areas, &self.areas)));
+        }
+        for (field, value) in [(f.regulators, &self.regulator), (f.doc_type, &self.doc_type)] {
             if let Some(v) = value {
                 out.push((Occur::Must, term(field, v)));
             }
@@ -114,9 +131,9 @@ impl Filters {
     }
 
     /// `main` (or every unit, when None) narrowed by the filters.
-    pub fn apply(&self, f: &Fields, main: Option<Box<dyn Query>>) -> BooleanQuery {
-        let mut clauses = self.clauses(f);
+    pub fn apply(&self, join: &Join, main: Option<Box<dyn Query>>) -> tantivy::Result<BooleanQuery> {
+        let mut clauses = self.clauses(join)?;
         clauses.push((Occur::Must, main.unwrap_or_else(|| Box::new(AllQuery))));
-        BooleanQuery::new(clauses)
+        Ok(BooleanQuery::new(clauses))
     }
 }

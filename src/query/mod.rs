@@ -1,6 +1,7 @@
 //! Questions asked of the index: search, theme matrices, area comparisons and exports.
 
 pub mod compare;
+pub mod documents;
 pub mod export;
 pub mod filters;
 pub mod nearest;

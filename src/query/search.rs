@@ -1,15 +1,16 @@
 //! Full-text search over units: BM25 on the stemmed `text` field, filters as Must clauses,
-//! snippets with highlight offsets, and counts of matches by area and theme.
+//! snippets with highlight offsets, and counts of matches by area (of their documents) and theme.
 
+use super::documents::{self, Join, PerDocument};
 use super::filters::{Filters, facet_leaf};
 use super::unit::StoredUnit;
 use crate::index::{IndexError, IndexHandle};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use tantivy::DocAddress;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{Query, QueryParser};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, TantivyDocument};
 
 const SNIPPET_CHARS: usize = 240;
 
@@ -46,7 +47,7 @@ fn describe(e: &tantivy::query::QueryParserError) -> String {
         E::SyntaxError(s) => format!("syntax error near {s:?} (check quotes, brackets and a field name before ':')"),
         E::FieldDoesNotExist(name) => {
             format!(
-                "there is no field {name:?}; fields include text, kind, polarity, themes, areas, regulators, doc_type, year, path, title, actor"
+                "there is no field {name:?}; a sentence's fields are text, kind, polarity, themes, actor, status, due and path (filter by area, regulator, type and year with --area, --regulator, --doc-type, --from and --to)"
             )
         }
         other => other.to_string(),
@@ -65,18 +66,19 @@ pub fn search(handle: &IndexHandle, query: &str, filters: &Filters, limit: usize
     let parsed = parse(handle, query)?;
     let mut snippets = SnippetGenerator::create(&handle.searcher(), &*parsed, f.text).map_err(|e| handle.err(e))?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
-    let full = filters.apply(f, Some(parsed));
     let searcher = handle.searcher();
-    let mut areas = FacetCollector::for_field("area_facet");
-    areas.add_facet("/area");
+    let join = Join::new(&searcher, f).map_err(|e| handle.err(e))?;
+    let full = filters.apply(&join, Some(parsed)).map_err(|e| handle.err(e))?;
     let mut themes = FacetCollector::for_field("theme_facet");
     themes.add_facet("/theme");
-    let collectors = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count, areas, themes);
-    let (top, total, area_counts, theme_counts) = searcher.search(&full, &collectors).map_err(|e| handle.err(e))?;
+    let collectors = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count, PerDocument { join: &join }, themes);
+    let (top, total, per_doc, theme_counts) = searcher.search(&full, &collectors).map_err(|e| handle.err(e))?;
+    let areas = documents::areas_of_counts(&join, &per_doc).map_err(|e| handle.err(e))?;
+    let top: Vec<(f32, DocAddress)> = top.into_iter().take(limit).collect();
+    let addrs: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
+    let units = StoredUnit::read_all(&join, &addrs).map_err(|e| handle.err(e))?;
     let mut hits = Vec::new();
-    for (score, addr) in top.into_iter().take(limit) {
-        let doc: TantivyDocument = searcher.doc::<TantivyDocument>(addr as DocAddress).map_err(|e| handle.err(e))?;
-        let unit = StoredUnit::from_doc(&doc, f);
+    for ((score, _), unit) in top.into_iter().zip(units) {
         let snip = snippets.snippet(&unit.text);
         let (snippet, highlights) = if snip.is_empty() {
             (cut(&unit.text, SNIPPET_CHARS), Vec::new())
@@ -86,11 +88,5 @@ pub fn search(handle: &IndexHandle, query: &str, filters: &Filters, limit: usize
         hits.push(Hit { score, unit, snippet, highlights });
     }
     let counts = |fc: &tantivy::collector::FacetCounts, root: &str| fc.get(root).map(|(k, n)| (facet_leaf(k), n)).collect();
-    Ok(SearchResult {
-        query: query.to_string(),
-        total,
-        hits,
-        areas: counts(&area_counts, "/area"),
-        themes: counts(&theme_counts, "/theme"),
-    })
+    Ok(SearchResult { query: query.to_string(), total, hits, areas, themes: counts(&theme_counts, "/theme") })
 }

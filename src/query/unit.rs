@@ -1,10 +1,12 @@
-//! A searchable unit as stored in the index, with its document's fields.
+//! A searchable unit as stored in the index, with its document's fields joined in.
 
+use super::documents::{self, DocFields, Join};
 use crate::index::reader::{text_of, texts_of};
 use crate::index::schema::Fields;
 use serde::Serialize;
-use tantivy::TantivyDocument;
+use std::collections::HashSet;
 use tantivy::schema::Value;
+use tantivy::{DocAddress, TantivyDocument};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StoredUnit {
@@ -27,15 +29,30 @@ pub struct StoredUnit {
 }
 
 impl StoredUnit {
-    pub fn from_doc(d: &TantivyDocument, f: &Fields) -> StoredUnit {
+    /// Unit entries read from the index, with their documents' fields.
+    pub fn read_all(join: &Join, addrs: &[DocAddress]) -> tantivy::Result<Vec<StoredUnit>> {
+        let (searcher, f) = (join.searcher, join.fields);
+        let keys: Vec<Option<u64>> = documents::keys_of(join, addrs);
+        let by_key = documents::fields_of(join, &keys.iter().flatten().copied().collect::<HashSet<u64>>())?;
+        addrs
+            .iter()
+            .zip(keys)
+            .map(|(&a, key)| {
+                let d: TantivyDocument = searcher.doc(a)?;
+                Ok(StoredUnit::from_doc(&d, f, key.and_then(|k| by_key.get(&k)).cloned().unwrap_or_default()))
+            })
+            .collect()
+    }
+
+    fn from_doc(d: &TantivyDocument, f: &Fields, doc: DocFields) -> StoredUnit {
         StoredUnit {
             path: text_of(d, f.path).unwrap_or_default(),
-            title: text_of(d, f.title),
-            doc_type: text_of(d, f.doc_type).unwrap_or_default(),
-            areas: texts_of(d, f.areas),
-            regulators: texts_of(d, f.regulators),
-            date: text_of(d, f.date),
-            year: d.get_first(f.year).and_then(|v| v.as_u64()),
+            title: doc.title,
+            doc_type: doc.doc_type,
+            areas: doc.areas,
+            regulators: doc.regulators,
+            date: doc.date,
+            year: doc.year,
             kind: text_of(d, f.kind).unwrap_or_default(),
             polarity: text_of(d, f.polarity),
             themes: texts_of(d, f.themes),
