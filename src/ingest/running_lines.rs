@@ -4,8 +4,8 @@
 //! number beside such a line goes with it. Where they split a sentence, the two halves are
 //! rejoined.
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 const MIN_REPEATS: usize = 3;
 /// Pages of prose are tens of lines long; a grid of grade words repeats far more tightly.
@@ -42,9 +42,11 @@ fn shape_into(line: &str, out: &mut String) {
     }
 }
 
+/// Every line of every text document is hashed, so with foldhash: std's SipHash resists
+/// flooding that a report's own lines cannot mount (a collision is caught and kept apart anyway).
 fn digest(shape: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(shape)
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(shape)
 }
 
 fn is_page_number(line: &str) -> bool {
@@ -82,8 +84,8 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
     // Lines grouped by shape. Most lines of a report are unique, so a group is keyed by a
     // digest of its shape and keeps the line numbers only; the shape itself is rebuilt from
     // the group's first line when a digest recurs, and a collision goes to `collided`.
-    let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut collided: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut collided: HashMap<String, Vec<usize>> = HashMap::default();
     let (mut buf, mut first_shape) = (String::new(), String::new());
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
