@@ -2,6 +2,10 @@
 //! baseline in the same run: reading and splitting the same bytes into lowercase words, the
 //! least any text pipeline does. Figures are MB/s and the ratio to that baseline.
 
+// The allocator the `scrutiny` binary runs with, so figures are those of the command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use scrutiny::Extractor;
 use scrutiny::pipeline::process_bytes;

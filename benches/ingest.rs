@@ -9,6 +9,10 @@
 //! budget, both sides), SCRUTINY_BENCH_QUICK=1 (a few seconds, for CI), SCRUTINY_BENCH_WRITE=1
 //! (write the results into docs/performance.md and the README).
 
+// The allocator the `scrutiny` binary runs with, so figures are those of the command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 
 use common::{MB, Settings, describe_corpus, stats};

@@ -6,6 +6,10 @@
 //! index is built once per size and kept under the build folder), SCRUTINY_BENCH_QUICK=1,
 //! SCRUTINY_BENCH_WRITE=1 (write the results into docs/performance.md and the README).
 
+// The allocator the `scrutiny` binary runs with, so figures are those of the command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 
 use common::{MB, Settings, Stats, describe_corpus, ms, stats};
