@@ -478,3 +478,28 @@ fn hits_show_filter_and_count_by_their_documents_fields() {
     ingest(&s);
     own_fields(&search_json(&s, &["partnership", "--limit", "100"]), 2025, 2024);
 }
+
+#[test]
+fn an_export_of_many_documents_gives_each_unit_its_own_documents_fields() {
+    // Enough documents that their fields are read by a scan of all document entries rather
+    // than looked up one by one.
+    let s = setup();
+    fs::remove_file(s.corpus.join("perth.txt")).unwrap();
+    fs::remove_file(s.corpus.join("lanark.txt")).unwrap();
+    for i in 0..90u32 {
+        let text = format!(
+            "Review number {i} of adult services\n\nThe partnership should improve its workforce planning.\n\nPublished 3 March {}\n",
+            1950 + i
+        );
+        fs::write(s.corpus.join(format!("review-{i:02}.txt")), text).unwrap();
+    }
+    ingest(&s);
+    let units = export_jsonl(&s);
+    assert!(units.len() >= 90, "{}", units.len());
+    for u in &units {
+        let path = u["path"].as_str().unwrap();
+        let i: u64 = path.rsplit("review-").next().unwrap().trim_end_matches(".txt").parse().unwrap();
+        assert_eq!(u["year"].as_u64(), Some(1950 + i), "{u}");
+        assert!(u["title"].as_str().unwrap_or_default().contains(&format!("Review number {i} ")), "{u}");
+    }
+}

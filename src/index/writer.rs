@@ -217,7 +217,7 @@ fn first_free_key(index: &Index) -> tantivy::Result<u64> {
     let mut next = 0;
     for seg in searcher.segment_readers() {
         let col = seg.fast_fields().u64(schema::DOC_KEY)?;
-        if col.num_docs() > 0 && seg.max_doc() > 0 {
+        if seg.max_doc() > 0 {
             next = next.max(col.max_value() + 1);
         }
     }

@@ -16,6 +16,9 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED, TantivyError, Term};
 
+/// Up to this many documents are looked up by number rather than by a scan of all of them.
+const FEW_DOCUMENTS: usize = 64;
+
 /// What a unit shows of its document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocFields {
@@ -140,8 +143,16 @@ pub fn fields_of(join: &Join, keys: &HashSet<u64>) -> tantivy::Result<HashMap<u6
     if keys.is_empty() {
         return Ok(out);
     }
-    let these: Vec<u64> = keys.iter().copied().collect();
-    for SegmentDocuments { seg, rows, keys: row_keys } in documents(join, vec![(Occur::Must, units_of(f, &these))], |_| true)? {
+    // A few documents (a page of hits) are found by their numbers; for many (an export), a
+    // number's term would read the postings of all its units, so every document entry is
+    // scanned instead.
+    let found = if keys.len() <= FEW_DOCUMENTS {
+        let these: Vec<u64> = keys.iter().copied().collect();
+        documents(join, vec![(Occur::Must, units_of(f, &these))], |_| true)?
+    } else {
+        documents(join, Vec::new(), |k| keys.contains(&k))?
+    };
+    for SegmentDocuments { seg, rows, keys: row_keys } in found {
         if rows.is_empty() {
             continue;
         }
