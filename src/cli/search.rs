@@ -153,15 +153,15 @@ fn write_table(out: &mut impl Write, r: &SearchResult, style: Style) -> std::io:
         let u = &h.unit;
         let mut tags = vec![u.kind.clone()];
         tags.extend(u.polarity.clone());
-        let place = if u.areas.is_empty() { String::new() } else { format!(" · {}", clean(&u.areas.join(", "))) };
-        let date = u.date.as_deref().map(|d| format!(" · {d}")).unwrap_or_default();
+        let place = if u.document.areas.is_empty() { String::new() } else { format!(" · {}", clean(&u.document.areas.join(", "))) };
+        let date = u.document.date.as_deref().map(|d| format!(" · {d}")).unwrap_or_default();
         writeln!(out)?;
         writeln!(
             out,
             "{} [{}] {}{}{}",
             style.bold(&clean(&u.path)),
             tags.join(", "),
-            report::terminal::shorten(&clean(u.title.as_deref().unwrap_or("")), 90),
+            report::terminal::shorten(&clean(u.document.title.as_deref().unwrap_or("")), 90),
             clean(&place),
             date
         )?;

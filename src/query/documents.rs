@@ -20,7 +20,7 @@ use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, Segmen
 const FEW_DOCUMENTS: usize = 64;
 
 /// What a unit shows of its document.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct DocFields {
     pub title: Option<String>,
     pub doc_type: String,

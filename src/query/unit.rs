@@ -11,12 +11,8 @@ use tantivy::{DocAddress, TantivyDocument};
 #[derive(Debug, Clone, Serialize)]
 pub struct StoredUnit {
     pub path: String,
-    pub title: Option<String>,
-    pub doc_type: String,
-    pub areas: Vec<String>,
-    pub regulators: Vec<String>,
-    pub date: Option<String>,
-    pub year: Option<u64>,
+    #[serde(flatten)]
+    pub document: DocFields,
     pub kind: String,
     pub polarity: Option<String>,
     pub themes: Vec<String>,
@@ -47,12 +43,7 @@ impl StoredUnit {
     fn from_doc(d: &TantivyDocument, f: &Fields, doc: DocFields) -> StoredUnit {
         StoredUnit {
             path: text_of(d, f.path).unwrap_or_default(),
-            title: doc.title,
-            doc_type: doc.doc_type,
-            areas: doc.areas,
-            regulators: doc.regulators,
-            date: doc.date,
-            year: doc.year,
+            document: doc,
             kind: text_of(d, f.kind).unwrap_or_default(),
             polarity: text_of(d, f.polarity),
             themes: texts_of(d, f.themes),
@@ -85,12 +76,12 @@ impl StoredUnit {
         let o = |s: &Option<String>| s.clone().unwrap_or_default();
         vec![
             self.path.clone(),
-            o(&self.title),
-            self.doc_type.clone(),
-            self.areas.join("; "),
-            self.regulators.join("; "),
-            o(&self.date),
-            self.year.map(|y| y.to_string()).unwrap_or_default(),
+            o(&self.document.title),
+            self.document.doc_type.clone(),
+            self.document.areas.join("; "),
+            self.document.regulators.join("; "),
+            o(&self.document.date),
+            self.document.year.map(|y| y.to_string()).unwrap_or_default(),
             self.kind.clone(),
             o(&self.polarity),
             self.themes.join("; "),
