@@ -112,7 +112,8 @@ impl IndexHandle {
     }
 }
 
-fn document_query(fields: &Fields) -> TermQuery {
+/// Every document-level entry (one per source document).
+pub fn document_query(fields: &Fields) -> TermQuery {
     TermQuery::new(Term::from_field_text(fields.kind, KIND_DOCUMENT), IndexRecordOption::Basic)
 }
 

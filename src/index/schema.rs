@@ -1,7 +1,8 @@
 //! The index's fields. One tantivy document per searchable unit (finding, recommendation,
 //! action, other sentence) plus one per source document that keeps the whole record as JSON,
 //! so analyst commands never re-read the files. Document fields (title, type, date, year,
-//! areas, regulators) are on the document entry only; a unit reaches them through its `path`.
+//! areas, regulators) are on the document entry only; a unit reaches them through the number
+//! (`doc_key`) that all of a document's entries share.
 
 use tantivy::Index;
 use tantivy::schema::{FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};

@@ -1,18 +1,19 @@
 //! The document side of a unit. A unit entry carries its own fields, its document's path and
-//! its document's number (`doc_key`, given by the writer); the document's title, type, areas, regulators,
-//! date and year sit on the document entry alone and are joined by key when a query filters,
-//! counts or shows by them. Copied onto every sentence, they made tantivy index each
+//! its document's number (`doc_key`, given by the writer); the document's title, type, areas,
+//! regulators, date and year sit on the document entry alone and are joined by number when a
+//! query filters, counts or shows by them. Copied onto every sentence, they made tantivy index each
 //! document's fields once per sentence: about 40% of its indexing work on a corpus of reports.
 //!
 //! The join reads columns, never stored documents (a document entry also stores the whole
 //! extracted record), and joins on a number, not the path: turning paths back into strings
 //! means decompressing the column's dictionary, which cost more than the search itself.
 
-use crate::index::schema::{DOC_KEY, Fields, KIND_DOCUMENT};
+use crate::index::reader::document_query;
+use crate::index::schema::{DOC_KEY, Fields};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use tantivy::collector::{Collector, DocSetCollector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermSetQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED, TantivyError, Term};
 
@@ -60,14 +61,14 @@ impl<'s> Join<'s> {
 /// segment, with their keys; `keep` picks among them by key.
 fn documents(join: &Join, clauses: Vec<(Occur, Box<dyn Query>)>, keep: impl Fn(u64) -> bool) -> tantivy::Result<Vec<SegmentDocuments>> {
     let (searcher, f) = (join.searcher, join.fields);
-    let is_document = Term::from_field_text(f.kind, KIND_DOCUMENT);
+    let is_document = document_query(f);
     let mut rows: BTreeMap<SegmentOrdinal, Vec<DocId>> = BTreeMap::new();
     if clauses.is_empty() {
         // Every document entry: read straight from the postings of their kind, which are in
         // row order, rather than collected into a set and sorted.
         for (seg, reader) in searcher.segment_readers().iter().enumerate() {
             let seg_rows = rows.entry(seg as SegmentOrdinal).or_default();
-            let Some(mut postings) = reader.inverted_index(f.kind)?.read_postings(&is_document, IndexRecordOption::Basic)? else {
+            let Some(mut postings) = reader.inverted_index(f.kind)?.read_postings(is_document.term(), IndexRecordOption::Basic)? else {
                 continue;
             };
             let alive = reader.alive_bitset();
@@ -80,7 +81,7 @@ fn documents(join: &Join, clauses: Vec<(Occur, Box<dyn Query>)>, keep: impl Fn(u
             }
         }
     } else {
-        let mut all: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(TermQuery::new(is_document, IndexRecordOption::Basic)))];
+        let mut all: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(is_document))];
         all.extend(clauses);
         for a in searcher.search(&BooleanQuery::new(all), &DocSetCollector)? {
             rows.entry(a.segment_ord).or_default().push(a.doc_id);
