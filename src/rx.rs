@@ -30,15 +30,51 @@ pub fn regex(pattern: &str) -> Result<Regex, regex::Error> {
 /// The gate folds ASCII case only, where a `(?i)` rule also folds the long s and the Kelvin
 /// sign into "s" and "k"; report text does not spell words with them.
 pub struct Gated {
-    words: aho_corasick::AhoCorasick,
+    words: Words,
     rule: Regex,
+}
+
+/// Words to find, spelled exactly, with the SIMD multi-word searcher where the CPU has one.
+///
+/// The general multi-word automaton picks its own first pass (a search for a few rare bytes),
+/// and in English prose those bytes are everywhere, so it stopped at most of a sentence's
+/// bytes; the packed searcher compares many bytes at once against all the words.
+pub struct Words {
+    packed: Option<aho_corasick::packed::Searcher>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl Words {
+    /// Panics on an empty word list, as the words are fixed at build time.
+    pub fn new<W: AsRef<str>>(words: &[W]) -> Words {
+        let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+        Words {
+            packed: aho_corasick::packed::Searcher::new(&words),
+            automaton: aho_corasick::AhoCorasick::new(&words).expect("plain words"),
+        }
+    }
+
+    pub fn is_match(&self, haystack: &[u8]) -> bool {
+        match &self.packed {
+            Some(p) => p.find(haystack).is_some(),
+            None => self.automaton.is_match(haystack),
+        }
+    }
+
+    /// Where the last of the words found, left to right without overlaps, starts.
+    pub fn last_start(&self, haystack: &[u8]) -> Option<usize> {
+        match &self.packed {
+            Some(p) => p.find_iter(haystack).last().map(|m| m.start()),
+            None => self.automaton.find_iter(haystack).last().map(|m| m.start()),
+        }
+    }
 }
 
 impl Gated {
     /// Panics on a bad pattern or gate, as the rules are fixed at build time.
     pub fn new(words: &[&str], pattern: &str) -> Gated {
-        let words = aho_corasick::AhoCorasick::new(words.iter().map(|w| w.to_ascii_lowercase())).expect("gate words");
-        Gated { words, rule: regex(pattern).expect("rule pattern") }
+        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        Gated { words: Words::new(&lower), rule: regex(pattern).expect("rule pattern") }
     }
 
     fn open(&self, text: &str) -> bool {

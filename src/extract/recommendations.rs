@@ -92,9 +92,8 @@ pub fn has_cue(text: &str) -> bool {
     });
     // Most sentences hold none of the words MODAL needs (it is case-sensitive), and then no
     // clause of theirs needs the slower capturing match; nor does a clause after the last one.
-    static WORDS: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| aho_corasick::AhoCorasick::new(["should", "must", "need", "ought"]).expect("plain words"));
-    let Some(last_modal) = WORDS.find_iter(t).last().map(|m| m.start()) else {
+    static WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["should", "must", "need", "ought"]));
+    let Some(last_modal) = WORDS.last_start(t.as_bytes()) else {
         return false;
     };
     std::iter::once(0)
