@@ -26,7 +26,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
         }
         let t = doc.block_text(i);
         // Each pattern needs a quotation mark (and the first a colon): most blocks have none.
-        if let Some(c) = (t.contains(':') && t.contains(['“', '"'])).then(|| SAID_COLON.captures(t)).flatten() {
+        if let Some(c) = (t.contains(':') && (t.contains('"') || t.contains('“'))).then(|| SAID_COLON.captures(t)).flatten() {
             let q = c.name("q").unwrap();
             out.push(Quote {
                 speaker: Some(c["who"].to_string()),

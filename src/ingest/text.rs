@@ -33,7 +33,7 @@ const FUNCTION_WORDS: &[&str] =
 
 /// Read plain text or Markdown.
 pub fn read(input: &str) -> RawDoc {
-    let normalised: Cow<str> = if input.contains(['\r', '\u{c}']) {
+    let normalised: Cow<str> = if has_either(input, b'\r', b'\x0c') {
         Cow::Owned(input.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n"))
     } else {
         Cow::Borrowed(input)
@@ -170,7 +170,7 @@ fn prev_nonblank<'a>(lines: &[&'a str], i: usize, b: &Builder) -> Option<&'a str
 }
 
 fn is_table_line(line: &str) -> bool {
-    if !line.contains(['\t', '|']) {
+    if !has_either(line, b'\t', b'|') {
         return false;
     }
     let t = line.trim_end_matches(['\n', '\r']);
@@ -259,7 +259,7 @@ fn promote_title_paragraphs(blocks: &mut [RawBlock]) {
 
 fn clean_inline(line: &str) -> Cow<'_, str> {
     // Each rewrite is tried only where its marker character is present: most lines have none.
-    let mut s: Cow<str> = if line.contains(['*', '_']) { unemphasise(line) } else { Cow::Borrowed(line) };
+    let mut s: Cow<str> = if has_either(line, b'*', b'_') { unemphasise(line) } else { Cow::Borrowed(line) };
     if s.contains('<') && HTML_TAG.is_match(&s) {
         s = Cow::Owned(fragment_lines(&s).join(" "));
     }
@@ -270,6 +270,12 @@ fn clean_inline(line: &str) -> Cow<'_, str> {
         s = Cow::Owned(s.replace('\u{a0}', " "));
     }
     s
+}
+
+/// Whether `s` holds either ASCII character. A search for a set of chars decodes every char of
+/// the text; these run on every line, and an ASCII byte never occurs inside a UTF-8 sequence.
+fn has_either(s: &str, a: u8, b: u8) -> bool {
+    memchr::memchr2(a, b, s.as_bytes()).is_some()
 }
 
 fn unemphasise(s: &str) -> Cow<'_, str> {

@@ -51,57 +51,64 @@ fn is_abbreviation(word: &str) -> bool {
 pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    // Only the bytes that may end a sentence are looked at closely; the text between them is
+    // skipped without decoding its characters.
+    let mut pos = 0;
+    while let Some(found) = text.as_bytes()[pos..].iter().position(|&b| may_end_sentence(b)) {
+        let at = pos + found;
+        let c = text[at..].chars().next().expect("a byte that may end a sentence starts a character");
+        let mut next = at + c.len_utf8();
         let mut boundary_end = None;
         if matches!(c, '.' | '!' | '?' | '…') {
-            let mut j = i + 1;
-            while j < chars.len() && (is_closer(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?')) {
-                j += 1;
-            }
-            let end = chars.get(j).map(|x| x.0).unwrap_or(text.len());
-            let spaced = j < chars.len() && chars[j].1.is_whitespace();
-            let after_opener = |k: usize| chars.get(k + 1).map(|x| x.1);
-            let ok = match chars[j..].iter().position(|x| !x.1.is_whitespace()) {
+            // Closing quotes and brackets, and more stops, go with the stop.
+            let closed = text[next..].find(|ch: char| !(is_closer(ch) || matches!(ch, '.' | '!' | '?'))).map_or(text.len(), |k| next + k);
+            let after = &text[closed..];
+            let spaced = after.starts_with(char::is_whitespace);
+            let ok = match after.char_indices().find(|&(_, ch)| !ch.is_whitespace()) {
                 None => false,
                 // "(outcome 3, ...)" after a stop belongs to the sentence before it.
-                Some(k) => {
-                    let n = chars[j + k].1;
-                    spaced && starts_sentence(n) && !(is_opener(n) && after_opener(j + k).is_some_and(|c| c.is_lowercase()))
+                Some((k, n)) => {
+                    let after_opener = after[k + n.len_utf8()..].chars().next();
+                    spaced && starts_sentence(n) && !(is_opener(n) && after_opener.is_some_and(|c| c.is_lowercase()))
                 }
             };
             if ok && c == '.' {
-                let w = word_before(text, pos);
-                let leading_number = text[start..pos].trim().chars().all(|ch| ch.is_ascii_digit() || ch == '.');
+                let w = word_before(text, at);
+                let leading_number = text[start..at].trim().chars().all(|ch| ch.is_ascii_digit() || ch == '.');
                 if !(is_abbreviation(w) || leading_number) {
-                    boundary_end = Some(end);
+                    boundary_end = Some(closed);
                 }
             } else if ok {
-                boundary_end = Some(end);
+                boundary_end = Some(closed);
             }
-            i = j.max(i + 1);
+            next = next.max(closed);
         } else if c == ':' {
             // said: “Quoted words...
-            let mut j = i + 1;
-            while j < chars.len() && chars[j].1 == ' ' {
-                j += 1;
+            let rest = &text[next..];
+            let spaces = rest.bytes().take_while(|&b| b == b' ').count();
+            let mut quoted = rest[spaces..].chars();
+            if spaces > 0
+                && let (Some(open), Some(first)) = (quoted.next(), quoted.next())
+                && matches!(open, '\u{201c}' | '"')
+                && first.is_uppercase()
+            {
+                boundary_end = Some(at + 1);
             }
-            if j > i + 1 && j + 1 < chars.len() && matches!(chars[j].1, '\u{201c}' | '"') && chars[j + 1].1.is_uppercase() {
-                boundary_end = Some(pos + 1);
-            }
-            i += 1;
-        } else {
-            i += 1;
         }
         if let Some(end) = boundary_end {
             push_trimmed(text, start, end, &mut spans);
             start = end;
         }
+        pos = next;
     }
     push_trimmed(text, start, text.len(), &mut spans);
     spans
+}
+
+/// The first byte of every character that can end a sentence: the ASCII stops and colon, and
+/// the lead byte of "…" (shared with other punctuation, which is then passed over).
+fn may_end_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b':' | 0xe2)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
