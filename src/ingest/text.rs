@@ -198,8 +198,9 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     if !(first.is_uppercase() || first.is_ascii_digit() || first == '\u{2018}' || first == '\'') {
         return false;
     }
-    let n_words = t.split_whitespace().count();
-    if n_words == 0 || t.chars().count() > 100 || n_words > 14 {
+    // Counted only as far as the limits.
+    let n_words = t.split_whitespace().take(15).count();
+    if n_words == 0 || t.chars().take(101).count() > 100 || n_words > 14 {
         return false;
     }
     let (mut n_letters, mut all_upper) = (0, true);
@@ -246,11 +247,18 @@ fn promote_title_paragraphs(blocks: &mut [RawBlock]) {
             continue;
         }
         let t = b.text.trim();
-        let words = t.split_whitespace().count();
+        // Cheap tests first, and words and characters counted only as far as the limits:
+        // this runs on every paragraph, most of them long.
         let first_upper = t.chars().next().is_some_and(|c| c.is_uppercase());
         let open_end = !t.ends_with(['.', ':', ';', ',', '!', '?', '"', '\u{201d}', '\u{2019}', ')']);
         let next_is_body = blocks.get(i + 1).is_some_and(|n| n.kind != BlockKind::TableCell);
-        if (2..=16).contains(&words) && first_upper && open_end && next_is_body && t.chars().count() <= 120 {
+        if first_upper
+            && open_end
+            && next_is_body
+            && t.len() <= 4 * 120
+            && (2..=16).contains(&t.split_whitespace().take(17).count())
+            && t.chars().take(121).count() <= 120
+        {
             blocks[i].kind = BlockKind::Heading;
             blocks[i].level = 3;
         }
