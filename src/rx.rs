@@ -98,6 +98,12 @@ impl Gated {
         open.then(|| self.rule.find_iter(text)).into_iter().flatten()
     }
 
+    /// Captures of each match of the rule; none without a gate word.
+    pub fn captures_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+        let open = self.open(text);
+        open.then(|| self.rule.captures_iter(text)).into_iter().flatten()
+    }
+
     /// The rule without its gate, to check the gate against.
     pub fn rule(&self) -> &Regex {
         &self.rule

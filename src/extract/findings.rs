@@ -8,7 +8,7 @@ use super::polarity::{is_evaluative, polarity};
 use super::sections::Section;
 #[cfg(doc)]
 use super::sections::block_sections;
-use super::theme_ids;
+use super::{has_words, theme_ids};
 use crate::model::{BlockKind, DocType, Document, Finding, Polarity, Recommendation, ThemeHit};
 use crate::rx::Gated;
 use std::sync::LazyLock;
@@ -104,7 +104,7 @@ pub fn extract(
         if section == Section::Background
             || trimmed.ends_with(':')
             || trimmed.ends_with('?')
-            || text.split_whitespace().count() < 4
+            || !has_words(text, 4)
             || NOT_A_FINDING.is_match(text)
         {
             continue;

@@ -390,8 +390,7 @@ fn collapse_whitespace(text: &str) -> (Cow<'_, str>, Vec<(usize, usize)>) {
     let mut i = 0;
     while i < text.len() {
         let Some(len) = whitespace_at(text, i) else {
-            // Jump to the next byte that may start white space, in one tight scan.
-            i += 1 + bytes[i + 1..].iter().position(|&b| b <= b' ' || b >= 0xc0).unwrap_or(bytes.len() - i - 1);
+            i = next_collapse_candidate(bytes, i + 1);
             continue;
         };
         let start = i;
@@ -409,6 +408,31 @@ fn collapse_whitespace(text: &str) -> (Cow<'_, str>, Vec<(usize, usize)>) {
     }
     out.push_str(&text[copied..]);
     (Cow::Owned(out), breaks)
+}
+
+/// The first byte from `from` on where a run of white space to collapse may start: a control
+/// byte, a lead byte (the character may be Unicode white space), or a space before either or
+/// before another space. A single space between words, the commonest byte of prose after
+/// letters, is not one, so the scan goes on past it, a block of bytes at a time.
+fn next_collapse_candidate(bytes: &[u8], from: usize) -> usize {
+    const BLOCK: usize = 32;
+    let candidate = |b: u8, next: u8| !(b' '..0xc0).contains(&b) || (b == b' ' && !(b'!'..0xc0).contains(&next));
+    let mut i = from;
+    // Each block looks one byte past its end, for a space's successor.
+    while i + BLOCK < bytes.len() {
+        let block = &bytes[i..=i + BLOCK];
+        if block.windows(2).fold(false, |any, w| any | candidate(w[0], w[1])) {
+            break;
+        }
+        i += BLOCK;
+    }
+    while i < bytes.len() {
+        if candidate(bytes[i], bytes.get(i + 1).copied().unwrap_or(0)) {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 /// The length of the white-space character starting at byte `i`, if there is one.
@@ -606,6 +630,22 @@ mod tests {
         assert_eq!(g().nation("Fife"), Some("Scotland"));
         assert_eq!(g().kind("City of London"), Some("sui_generis"));
         assert_eq!(g().kind("Southern HSC Trust"), Some("hsc_trust"));
+    }
+
+    #[test]
+    fn collapse_whitespace_finds_runs_anywhere_in_a_long_text() {
+        // The scan skips plain prose a block of bytes at a time; a run must be found at any
+        // place in or across a block, whatever it is made of.
+        for run in ["  ", "\n", " \t", "\u{a0}", " \u{2003}"] {
+            for at in 1..80 {
+                let text = format!("{}{run}{}", "word ".repeat(20).get(..at).unwrap().trim_end_matches(' '), "tail words here and more");
+                let want: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let (n, b) = collapse_whitespace(&text);
+                assert_eq!(n, want, "{text:?}");
+                let tail = n.find("tail").unwrap();
+                assert_eq!(&text[map_offset(&b, tail)..], "tail words here and more", "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -91,6 +91,12 @@ impl Extractor {
     }
 }
 
+/// Whether `text` has at least `n` words. Counting stops there: sentences run to dozens of
+/// words and are tested against a handful.
+pub(crate) fn has_words(text: &str, n: usize) -> bool {
+    n == 0 || text.split_whitespace().nth(n - 1).is_some()
+}
+
 /// Theme ids of a sentence's hits, each once, in taxonomy order of first appearance.
 pub(crate) fn theme_ids(hits: &[crate::model::ThemeHit]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -98,7 +98,7 @@ fn main_clause(text: &str) -> &str {
     }
     if let Some(m) = CONTRAST_AFTER.find_iter(text).last() {
         let rest = &text[m.end()..];
-        if rest.split_whitespace().count() >= 3 {
+        if super::has_words(rest, 3) {
             return rest;
         }
     }

@@ -4,6 +4,7 @@
 //! were good").
 
 use crate::model::{BlockKind, Document, Rating};
+use crate::rx::Gated;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -12,11 +13,15 @@ const GRADES: &str = r"requires improvement to be good|requires improvement|outs
 static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
 static ASPECT_COLON_GRADE: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
-static PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(&format!(
-        r"(?i)(?-u:\b)(?:found\s+that|judged\s+that|judged|rated|graded|evaluated|assessed)\s+(?:the\s+)?(?P<aspect>[^,.;]{{3,100}}?)\s+(?:was|were|is|are|as\s+being|as|to\s+be)\s+(?P<grade>{GRADES})(?-u:\b)"
-    ))
-    .unwrap()
+/// Gated: the bounded run of any characters before the grade gives the automaton more states
+/// than its cache holds, and on every sentence it gave up for the slow backtracking search.
+static PROSE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &["found", "judged", "rated", "graded", "evaluated", "assessed"],
+        &format!(
+            r"(?i)(?-u:\b)(?:found\s+that|judged\s+that|judged|rated|graded|evaluated|assessed)\s+(?:the\s+)?(?P<aspect>[^,.;]{{3,100}}?)\s+(?:was|were|is|are|as\s+being|as|to\s+be)\s+(?P<grade>{GRADES})(?-u:\b)"
+        ),
+    )
 });
 static NOT_AN_ASPECT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^(grade|judgement|judgment|rating|score)s?$").unwrap());
 
@@ -75,4 +80,24 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn gate_agrees_with_its_rule() {
+        crate::rx::assert_gate_agrees(
+            "PROSE",
+            &super::PROSE,
+            &[
+                "Inspectors found that leadership was good.",
+                "We judged that the quality of care is adequate.",
+                "Ofsted judged the local authority as inadequate.",
+                "Ofsted rated the service as being outstanding.",
+                "It graded the safety of services as requires improvement.",
+                "Auditors evaluated financial management to be effective.",
+                "The board assessed its governance as weak.",
+            ],
+        );
+    }
 }

@@ -8,7 +8,7 @@ use super::actor;
 use super::sections::Section;
 #[cfg(doc)]
 use super::sections::block_sections;
-use super::theme_ids;
+use super::{has_words, theme_ids};
 use crate::model::{BlockKind, Document, Recommendation, ThemeHit};
 use crate::rx::Gated;
 use regex::Regex;
@@ -185,7 +185,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         }
         let text = doc.slice(s.span);
         let trimmed = text.trim_end();
-        if trimmed.ends_with(':') || trimmed.ends_with('?') || text.split_whitespace().count() < 3 {
+        if trimmed.ends_with(':') || trimmed.ends_with('?') || !has_words(text, 3) {
             continue;
         }
         let first = si == first_in_block;

@@ -87,7 +87,7 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
 /// A short heading inside a recommendations list ("Integrated finances") keeps the section.
 fn is_subheading(doc: &Document, b: &Block) -> bool {
     let t = doc.slice(b.span);
-    t.split_whitespace().count() <= 8 && !t.ends_with('?')
+    !super::has_words(t, 9) && !t.ends_with('?')
 }
 
 #[cfg(test)]

@@ -12,29 +12,61 @@ const MIN_REPEATS: usize = 3;
 const MIN_MEDIAN_GAP: usize = 12;
 const MAX_LEN: usize = 160;
 
-/// Shape of a line for counting, into `out`: trimmed, whitespace folded, digit runs as '#'.
-fn shape_into(line: &str, out: &mut String) {
+/// What an ASCII digit folds to while a line is shaped.
+const DIGIT: u8 = 0x80;
+
+/// Each ASCII byte as a shape holds it: digits as [`DIGIT`], whitespace as a space, letters in
+/// lower case.
+const ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = match b {
+            b'0'..=b'9' => DIGIT,
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
+            _ => b.to_ascii_lowercase(),
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Shape of a line for counting, into `out` as UTF-8: trimmed, whitespace folded, digit runs
+/// as '#'. Bytes, not a `String`: pushing to a string checks every character's encoding, and
+/// every line of every text document is shaped.
+fn shape_into(line: &str, out: &mut Vec<u8>) {
     out.clear();
+    let line = line.trim();
     let mut in_digits = false;
     let mut in_space = false;
-    for c in line.trim().chars() {
+    if line.is_ascii() {
+        // Most lines are: fold each byte through a table, then close up the runs. Digits fold
+        // to a byte no ASCII line holds, so a '#' written in the line is not taken for one.
+        out.extend(line.bytes().map(|b| ASCII_FOLD[b as usize]));
+        out.dedup_by(|b, a| *a == *b && (*a == DIGIT || *a == b' '));
+        for b in out.iter_mut().filter(|b| **b == DIGIT) {
+            *b = b'#';
+        }
+        return;
+    }
+    let mut utf8 = [0u8; 4];
+    for c in line.chars() {
         if c.is_ascii_digit() {
             if !in_digits {
-                out.push('#');
+                out.push(b'#');
             }
             in_digits = true;
             in_space = false;
         } else if c.is_whitespace() {
             if !in_space {
-                out.push(' ');
+                out.push(b' ');
             }
             in_space = true;
             in_digits = false;
         } else {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
             }
             in_digits = false;
             in_space = false;
@@ -44,7 +76,7 @@ fn shape_into(line: &str, out: &mut String) {
 
 /// Every line of every text document is hashed, so with foldhash: std's SipHash resists
 /// flooding that a report's own lines cannot mount (a collision is caught and kept apart anyway).
-fn digest(shape: &str) -> u64 {
+fn digest(shape: &[u8]) -> u64 {
     use std::hash::BuildHasher;
     foldhash::fast::FixedState::default().hash_one(shape)
 }
@@ -81,12 +113,16 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
     // Repeated text is only taken for page furniture where page markers sit beside it; without
     // any, it must recur often, as lead-ins such as "The Government should:" may recur too.
     let near_page = |i: usize| (i.saturating_sub(4)..(i + 5).min(lines.len())).any(|j| page_marker[j]);
-    // Lines grouped by shape. Most lines of a report are unique, so a group is keyed by a
-    // digest of its shape and keeps the line numbers only; the shape itself is rebuilt from
-    // the group's first line when a digest recurs, and a collision goes to `collided`.
-    let mut groups: HashMap<u64, Vec<usize>> = HashMap::default();
-    let mut collided: HashMap<String, Vec<usize>> = HashMap::default();
-    let (mut buf, mut first_shape) = (String::new(), String::new());
+    // Lines grouped by shape. Most lines of a report are unique, so a first pass keys each
+    // group by a digest of its shape and counts it, keeping only its first line (the shape is
+    // rebuilt from that line when the digest recurs, and a collision goes to `collided`); the
+    // lines of the few groups that recur are gathered in a second pass.
+    const NONE: u32 = u32::MAX;
+    let mut index: HashMap<u64, u32> = HashMap::default();
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut group_of: Vec<u32> = vec![NONE; lines.len()];
+    let mut collided: HashMap<Vec<u8>, Vec<usize>> = HashMap::default();
+    let (mut buf, mut first_shape) = (Vec::new(), Vec::new());
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
         // Tab-separated rows are tables whose repeated header the table reader handles; a
@@ -95,23 +131,34 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
             continue;
         }
         shape_into(t, &mut buf);
-        let pos = groups.entry(digest(&buf)).or_default();
-        if let Some(&first) = pos.first() {
-            shape_into(lines[first], &mut first_shape);
+        let g = *index.entry(digest(&buf)).or_insert_with(|| {
+            groups.push((i, 0));
+            (groups.len() - 1) as u32
+        });
+        let (first, count) = &mut groups[g as usize];
+        if *count > 0 {
+            shape_into(lines[*first], &mut first_shape);
             if first_shape != buf {
                 collided.entry(buf.clone()).or_default().push(i);
                 continue;
             }
         }
-        pos.push(i);
+        *count += 1;
+        group_of[i] = g;
+    }
+    let mut recurring: HashMap<u32, Vec<usize>> = HashMap::default();
+    for (i, &g) in group_of.iter().enumerate() {
+        if g != NONE && groups[g as usize].1 >= MIN_REPEATS {
+            recurring.entry(g).or_default().push(i);
+        }
     }
     let mut mask = vec![false; lines.len()];
-    for pos in groups.values().chain(collided.values()) {
+    for pos in recurring.values().chain(collided.values()) {
         if pos.len() < MIN_REPEATS {
             continue;
         }
         shape_into(lines[pos[0]], &mut buf);
-        let shape = &buf;
+        let shape = String::from_utf8_lossy(&buf);
         if shape.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             continue;
         }
@@ -194,6 +241,22 @@ pub fn strip_running_lines(text: &str) -> (Cow<'_, str>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shape(line: &str) -> String {
+        let mut out = Vec::new();
+        shape_into(line, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn shapes_fold_case_digits_and_space() {
+        assert_eq!(shape("  Page 12 of  46 "), "page # of #");
+        assert_eq!(shape("Report\t\t2024 -  v3.1"), "report # - v#.#");
+        // A '#' written in the line stays apart from the digits around it.
+        assert_eq!(shape("1#2"), "###");
+        // Lines with other characters take the slower path to the same folding.
+        assert_eq!(shape("Révision  12\u{a0}Été"), "révision # été");
+    }
 
     fn page(n: usize, body: &str) -> String {
         format!("{body}\nReview of Northshire services\n1 to 5 March 2024\n\n{n}\n\n\n")
