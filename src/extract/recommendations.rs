@@ -41,9 +41,11 @@ static THERE_IS_A_NEED: LazyLock<Gated> = LazyLock::new(|| {
         r"(?i)^\W*(?:[^,]{0,60},\s+)?there\s+(is|remains)\s+(a|an)?\s*(clear\s+|urgent\s+|continuing\s+|continued\s+|pressing\s+)?need\s+(for|to)(?-u:\b)",
     )
 });
-/// A modal verb of obligation in the main clause, after a plain subject.
+/// A modal verb of obligation in the main clause, after a plain subject, which may follow a
+/// short phrase and a comma ("In the next year, the partnership should ..."): see
+/// [`modal_captures`] for that phrase.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to)\s+(?P<rest>\w.*)$").unwrap()
+    crate::rx::regex(r"^(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to)\s+(?P<rest>\w.*)$").unwrap()
 });
 static NOT_A_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once|means|meant|shows|showed|suggests|indicates|ensures|requires|found|said|says|knows|know)(?-u:\b)").unwrap()
@@ -102,9 +104,28 @@ pub fn has_cue(text: &str) -> bool {
         .any(|start| modal_clause(&t[start..]))
 }
 
+/// [`MODAL`] after an optional lead phrase: at most 60 characters to the first comma, then
+/// white space. Tried in the order a backtracking match of `(?:[^,]{0,60},\s+)?` ahead of the
+/// rule would try them (with all the white space, then less, then without the phrase), so the
+/// captures are the same; written into the rule, the bounded run made its automaton and its
+/// capturing search many times larger, and this rule runs on every clause with a modal word.
+fn modal_captures(t: &str) -> Option<regex::Captures<'_>> {
+    if let Some(comma) = t.find(',')
+        && t[..comma].chars().nth(60).is_none()
+    {
+        let after = comma + 1;
+        let ends: Vec<usize> =
+            t[after..].char_indices().take_while(|(_, c)| c.is_whitespace()).map(|(i, c)| after + i + c.len_utf8()).collect();
+        if let Some(c) = ends.iter().rev().find_map(|&start| MODAL.captures(&t[start..])) {
+            return Some(c);
+        }
+    }
+    MODAL.captures(t)
+}
+
 /// A clause whose main verb is a modal of obligation after a subject that names an actor.
 fn modal_clause(t: &str) -> bool {
-    if let Some(c) = MODAL.captures(t) {
+    if let Some(c) = modal_captures(t) {
         let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
         let words = subj.split_whitespace().count();
@@ -222,6 +243,35 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn modal_captures_match_the_rule_with_its_lead_phrase_written_in() {
+        let whole = crate::rx::regex(&format!(r"^(?:[^,]{{0,60}},\s+)?{}", &MODAL.as_str()[1..])).unwrap();
+        let groups =
+            |c: Option<regex::Captures<'_>>| c.map(|c| ["subj", "modal", "rest"].map(|g| c.name(g).map(|m| m.as_str().to_string())));
+        let examples = [
+            "In the coming year, the partnership should review its plans.",
+            "However, should they wish to apply, staff must tell us.",
+            "However,  \t the board must act.",
+            "However,\u{a0}the board must act.",
+            "Given how much has changed since the last inspection in the spring of 2023, leaders should act.",
+            "Étant donné les délais, à Édimbourg, leaders should act.",
+            "Leaders, managers and staff must work together.",
+            "Where there is a need to act, partners need to agree.",
+            "No comma and no modal here.",
+            ",  should start.",
+        ];
+        // A lead phrase of 60 characters, and of 61, which is too long (counted in characters).
+        let edges: Vec<String> = [59, 60, 61].map(|n| format!("{}, the board must act.", "é".repeat(n))).into();
+        let texts = crate::rx::report_texts().iter().chain(&edges).map(String::as_str).chain(examples);
+        let mut matched = 0;
+        for t in texts {
+            let want = groups(whole.captures(t));
+            assert_eq!(groups(modal_captures(t)), want, "{t:?}");
+            matched += usize::from(want.is_some());
+        }
+        assert!(matched > 5, "too few clauses matched: {matched}");
+    }
 
     #[test]
     fn gates_agree_with_their_rules() {
