@@ -13,8 +13,9 @@ const GRADES: &str = r"requires improvement to be good|requires improvement|outs
 static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
 static ASPECT_COLON_GRADE: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
-/// Gated: the bounded run of any characters before the grade gives the automaton more states
-/// than its cache holds, and on every sentence it gave up for the slow backtracking search.
+/// Gated on its verbs: in a report without a judgement grid it runs on every sentence, and
+/// with its case-insensitive alternations and its run of up to 100 characters the automaton
+/// has no literal to look for first, so it walked every byte of every one.
 static PROSE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         &["found", "judged", "rated", "graded", "evaluated", "assessed"],
