@@ -28,7 +28,7 @@ static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\s
 fn clean(np: &str) -> Option<String> {
     let np = LEADING_NUMBER.replace(np, "");
     let np = np.trim().trim_matches(|c: char| c == '“' || c == '"' || c == '‘' || c == '\'').trim();
-    if np.is_empty() || np.split_whitespace().count() > 16 || PRONOUN.is_match(np) {
+    if np.is_empty() || super::has_words(np, 17) || PRONOUN.is_match(np) {
         return None;
     }
     Some(np.to_string())
@@ -85,9 +85,9 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         }
         let parts: Vec<&str> = whole.split(',').collect();
         let is_list = parts.len() > 1
-            && parts.iter().all(|part| part.split_whitespace().count() <= 6)
+            && parts.iter().all(|part| !super::has_words(part, 7))
             && parts.last().is_some_and(|p| p.contains(" and ") || p.contains('&'));
-        if is_list && whole.split_whitespace().count() <= 16 {
+        if is_list && !super::has_words(whole, 17) {
             return clean(whole);
         }
         return clean(&c["subj"]);

@@ -444,24 +444,18 @@ fn whitespace_at(text: &str, i: usize) -> Option<usize> {
     }
 }
 
-/// Whether `text` has white space other than single ASCII spaces.
+/// Whether `text` has white space other than single ASCII spaces: some candidate of
+/// [`next_collapse_candidate`] starts white space that is not a space alone.
 fn needs_collapsing(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut after_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b' ' if after_space => return true,
-            b' ' => after_space = true,
-            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return true,
-            // A lead byte: the character may be Unicode white space (no-break space, ...).
-            0xc0.. => {
-                if text[i..].chars().next().is_some_and(char::is_whitespace) {
-                    return true;
-                }
-                after_space = false;
-            }
-            _ => after_space = false,
+    let mut i = next_collapse_candidate(bytes, 0);
+    while i < bytes.len() {
+        if let Some(len) = whitespace_at(text, i)
+            && (bytes[i] != b' ' || whitespace_at(text, i + len).is_some())
+        {
+            return true;
         }
+        i = next_collapse_candidate(bytes, i + 1);
     }
     false
 }

@@ -58,7 +58,7 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             // The grid's aspect is the block just above, when that is not itself a grade.
             if i > 0 {
                 let prev = doc.block_text(i - 1);
-                if !GRADE_ONLY.is_match(prev) && prev.split_whitespace().count() <= 20 && b.kind != BlockKind::ListItem {
+                if !GRADE_ONLY.is_match(prev) && !super::has_words(prev, 21) && b.kind != BlockKind::ListItem {
                     push(prev, &c[1], &mut out);
                 }
             }

@@ -114,9 +114,9 @@ fn modal_captures(t: &str) -> Option<regex::Captures<'_>> {
         && t[..comma].chars().nth(60).is_none()
     {
         let after = comma + 1;
-        let ends: Vec<usize> =
-            t[after..].char_indices().take_while(|(_, c)| c.is_whitespace()).map(|(i, c)| after + i + c.len_utf8()).collect();
-        if let Some(c) = ends.iter().rev().find_map(|&start| MODAL.captures(&t[start..])) {
+        let run = t[after..].find(|c: char| !c.is_whitespace()).unwrap_or(t.len() - after);
+        let ends = t[after..after + run].char_indices().rev().map(|(i, c)| after + i + c.len_utf8());
+        if let Some(c) = ends.filter_map(|start| MODAL.captures(&t[start..])).next() {
             return Some(c);
         }
     }
@@ -128,7 +128,6 @@ fn modal_clause(t: &str) -> bool {
     if let Some(c) = modal_captures(t) {
         let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
-        let words = subj.split_whitespace().count();
         // "to meet local need to improve": "need" is a noun after an infinitive phrase.
         let modal = c.name("modal").map(|m| m.as_str()).unwrap_or("");
         if modal.starts_with("need") && subj.contains(" to ") {
@@ -139,7 +138,12 @@ fn modal_clause(t: &str) -> bool {
             .split_whitespace()
             .next()
             .is_some_and(|w| matches!(w.to_lowercase().as_str(), "they" | "we" | "you" | "he" | "she" | "it" | "there" | "this"));
-        return (1..=16).contains(&words) && !NOT_A_SUBJECT.is_match(subj) && !VAGUE.is_match(rest) && !inverted && names_an_actor(subj);
+        return has_words(subj, 1)
+            && !has_words(subj, 17)
+            && !NOT_A_SUBJECT.is_match(subj)
+            && !VAGUE.is_match(rest)
+            && !inverted
+            && names_an_actor(subj);
     }
     false
 }
