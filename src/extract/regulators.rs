@@ -104,6 +104,11 @@ pub fn names() -> Vec<&'static str> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn capitalised_starts_find_what_a_whole_text_walk_finds() {
+        crate::extract::gazetteer::assert_candidates_agree_with_whole_text_walk("regulators", &REGULATORS.matcher);
+    }
+
     fn found(text: &str) -> Vec<&'static str> {
         find_all(text).into_iter().map(|m| m.name).collect()
     }
