@@ -7,6 +7,7 @@ pub mod dates;
 pub mod doc_type;
 pub mod findings;
 pub mod gazetteer;
+pub mod openings;
 pub mod places;
 pub mod polarity;
 pub mod quotes;

@@ -3,10 +3,12 @@
 //! default taxonomy ships inside the binary; `--taxonomy FILE` loads another in the same JSON
 //! shape (see `data/taxonomy.json`).
 
+use super::openings::{self, Openings};
 use crate::error::TaxonomyError;
 use crate::model::{Document, Span, ThemeHit};
 use crate::rx::LAZY_DFA_CACHE;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_automata::meta::Regex;
+use regex_automata::util::syntax;
 use serde::Deserialize;
 
 const DEFAULT_TAXONOMY: &str = include_str!("../../data/taxonomy.json");
@@ -35,11 +37,15 @@ pub struct Theme {
     pub description: String,
     pattern: Regex,
     exclude: Option<Regex>,
+    /// Whether every match starts with one of the taxonomy's openings for this theme; if
+    /// not, the theme is searched for in all of every text.
+    opened: bool,
 }
 
 pub struct Taxonomy {
     pub themes: Vec<Theme>,
-    prefilter: RegexSet,
+    /// Where each theme can start: see [`openings`].
+    openings: Openings,
 }
 
 fn word_bounded(patterns: &[String]) -> String {
@@ -66,7 +72,7 @@ impl Taxonomy {
             return Err(err("no themes".into()));
         }
         let mut themes = Vec::new();
-        let mut sources = Vec::new();
+        let mut theme_openings = Vec::new();
         for t in spec.themes {
             if t.patterns.is_empty() {
                 return Err(err(format!("theme '{}' has no patterns", t.id)));
@@ -78,7 +84,12 @@ impl Taxonomy {
             // ASCII word classes keep matching on the fast automata; theme vocabulary is English.
             // Theme patterns are long alternations: see crate::rx for the cache size.
             let build = |src: &str| {
-                RegexBuilder::new(src).case_insensitive(true).unicode(false).size_limit(1 << 24).dfa_size_limit(LAZY_DFA_CACHE).build()
+                Regex::builder()
+                    .syntax(syntax::Config::new().case_insensitive(true).unicode(false))
+                    .configure(Regex::config().nfa_size_limit(Some(1 << 24)).hybrid_cache_capacity(LAZY_DFA_CACHE))
+                    .build(src)
+                    // The syntax error, when there is one, shows where in the pattern it is.
+                    .map_err(|e| e.syntax_error().map_or_else(|| e.to_string(), |s| s.to_string()))
             };
             let pattern = build(&source).map_err(|e| err(format!("theme '{}': bad pattern: {e}", t.id)))?;
             let exclude = if t.exclude.is_empty() {
@@ -86,17 +97,11 @@ impl Taxonomy {
             } else {
                 Some(build(&word_bounded(&t.exclude)).map_err(|e| err(format!("theme '{}': bad exclude pattern: {e}", t.id)))?)
             };
-            sources.push(source);
-            themes.push(Theme { id: t.id, label: t.label, description: t.description, pattern, exclude });
+            let opens = openings::of_pattern(&source);
+            themes.push(Theme { id: t.id, label: t.label, description: t.description, pattern, exclude, opened: opens.is_some() });
+            theme_openings.push(opens.unwrap_or_default());
         }
-        let prefilter = RegexSetBuilder::new(&sources)
-            .case_insensitive(true)
-            .unicode(false)
-            .size_limit(1 << 26)
-            .dfa_size_limit(LAZY_DFA_CACHE)
-            .build()
-            .map_err(|e| err(format!("patterns too large together: {e}")))?;
-        Ok(Taxonomy { themes, prefilter })
+        Ok(Taxonomy { themes, openings: Openings::new(&theme_openings) })
     }
 
     pub fn ids(&self) -> Vec<&str> {
@@ -105,18 +110,35 @@ impl Taxonomy {
 
     /// Theme hits in `text`, with spans relative to `offset`.
     pub fn tag(&self, text: &str, offset: usize) -> Vec<ThemeHit> {
+        // Where each theme may start, in order: most sentences hold none of any theme's openings.
+        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.themes.len()];
+        self.openings.each(text, |theme, at| {
+            if starts[theme].last() != Some(&at) {
+                starts[theme].push(at);
+            }
+        });
         let mut hits = Vec::new();
-        for i in self.prefilter.matches(text).iter() {
-            let theme = &self.themes[i];
+        for (theme, starts) in self.themes.iter().zip(&starts) {
+            let found = if theme.opened {
+                if starts.is_empty() {
+                    continue;
+                }
+                openings::find_from(&theme.pattern, text, starts.iter().copied())
+            } else {
+                theme.pattern.find_iter(text).collect()
+            };
+            if found.is_empty() {
+                continue;
+            }
             let excluded: Vec<(usize, usize)> =
                 theme.exclude.as_ref().map(|x| x.find_iter(text).map(|m| (m.start(), m.end())).collect()).unwrap_or_default();
-            for m in theme.pattern.find_iter(text) {
+            for m in found {
                 if excluded.iter().any(|&(a, b)| a <= m.start() && m.end() <= b) {
                     continue;
                 }
                 hits.push(ThemeHit {
                     theme: theme.id.clone(),
-                    phrase: m.as_str().to_string(),
+                    phrase: text[m.range()].to_string(),
                     span: Span::new(offset + m.start(), offset + m.end()),
                 });
             }
@@ -190,6 +212,79 @@ mod tests {
         let h = &t.tag(s, 100)[0];
         assert_eq!(h.phrase, "delayed discharges");
         assert_eq!(h.span, Span::new(113, 131));
+    }
+
+    /// A taxonomy searched as it first was: a set of all patterns says which themes occur in
+    /// a text, and each of those is searched for in all of it.
+    struct WholeTextSearch {
+        set: regex::RegexSet,
+        themes: Vec<(String, regex::Regex, Option<regex::Regex>)>,
+    }
+
+    impl WholeTextSearch {
+        fn new(json: &str) -> Self {
+            let spec: TaxonomySpec = serde_json::from_str(json).unwrap();
+            let build = |patterns: &[String]| {
+                regex::RegexBuilder::new(&word_bounded(patterns)).case_insensitive(true).unicode(false).build().unwrap()
+            };
+            let sources: Vec<String> = spec.themes.iter().map(|t| word_bounded(&t.patterns)).collect();
+            let set = regex::RegexSetBuilder::new(&sources).case_insensitive(true).unicode(false).build().unwrap();
+            let themes = spec
+                .themes
+                .iter()
+                .map(|t| (t.id.clone(), build(&t.patterns), (!t.exclude.is_empty()).then(|| build(&t.exclude))))
+                .collect();
+            WholeTextSearch { set, themes }
+        }
+
+        fn hits(&self, text: &str) -> Vec<(String, String, Span)> {
+            let mut out = Vec::new();
+            for i in self.set.matches(text).iter() {
+                let (id, pattern, exclude) = &self.themes[i];
+                let excluded: Vec<(usize, usize)> =
+                    exclude.as_ref().map(|x| x.find_iter(text).map(|m| (m.start(), m.end())).collect()).unwrap_or_default();
+                for m in pattern.find_iter(text) {
+                    if !excluded.iter().any(|&(a, b)| a <= m.start() && m.end() <= b) {
+                        out.push((id.clone(), m.as_str().to_string(), Span::new(m.start(), m.end())));
+                    }
+                }
+            }
+            out
+        }
+    }
+
+    #[test]
+    fn search_by_openings_finds_what_a_whole_text_search_finds() {
+        let t = Taxonomy::default_themes();
+        let opened = t.themes.iter().filter(|x| x.opened).count();
+        assert!(opened * 2 > t.themes.len(), "most default themes have openings ({opened} of {})", t.themes.len());
+        let mut texts: Vec<String> = vec![
+            "IT systems and A&E and A & E; GPs, CAMHS, IJBs.".into(),
+            "it systems, a&e, gps: care homes_ care-homes".into(),
+            "Staff\u{a0}shortages and people\u{2019}s end of life; end of people’s lives".into(),
+        ];
+        texts.extend(crate::rx::report_texts().iter().cloned());
+        let whole = WholeTextSearch::new(DEFAULT_TAXONOMY);
+        let mut found = 0;
+        for text in &texts {
+            let got: Vec<(String, String, Span)> = t.tag(text, 0).into_iter().map(|h| (h.theme, h.phrase, h.span)).collect();
+            let want = whole.hits(text);
+            assert_eq!(got, want, "{text:?}");
+            found += want.len();
+        }
+        eprintln!("taxonomy: search by openings agrees on {} texts, {found} hits", texts.len());
+    }
+
+    #[test]
+    fn themes_without_openings_are_searched_everywhere() {
+        let json = r#"{"themes":[{"id":"a","label":"A","patterns":["\\w+ward"]},{"id":"b","label":"B","patterns":["care"]}]}"#;
+        let t = Taxonomy::parse(json, "t.json").unwrap();
+        assert!(!t.themes[0].opened && t.themes[1].opened);
+        let whole = WholeTextSearch::new(json);
+        for text in ["Going forward, care.", "backward care afterwards"] {
+            let got: Vec<(String, String, Span)> = t.tag(text, 0).into_iter().map(|h| (h.theme, h.phrase, h.span)).collect();
+            assert_eq!(got, whole.hits(text), "{text}");
+        }
     }
 
     #[test]

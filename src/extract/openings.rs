@@ -1,0 +1,267 @@
+//! Where word rules can match. A rule that starts on a word boundary with one of a known set
+//! of words ("delayed discharge", "recruit...") can only match at a word start where one of
+//! those words begins. Finding those places with one anchored automaton over every rule's
+//! openings, and trying each rule only there, costs a fraction of walking every byte of every
+//! sentence with each rule's automaton (case-insensitive alternations give the regex crate
+//! no literals of its own to search for first).
+//!
+//! Openings are compared with ASCII case folded, like the rules they come from (built without
+//! Unicode, so `(?i)` folds ASCII letters only).
+
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use regex_automata::meta;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+
+/// The openings of a pattern built with `case_insensitive(true)` and `unicode(false)`: byte
+/// strings, one of which (ASCII case folded) starts every match, each starting with an ASCII
+/// word byte. `None` when the pattern does not say: an opening set too large to list, an
+/// empty opening, or one that starts otherwise (the rule must then be tried everywhere).
+pub fn of_pattern(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    // Parsed as written, without folding, so that "delayed" is one opening rather than its
+    // 128 spellings; folding happens in the search instead.
+    let hir = regex_syntax::ParserBuilder::new().unicode(false).case_insensitive(false).build().parse(pattern).ok()?;
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    for lit in seq.literals()? {
+        let bytes = lit.as_bytes().to_ascii_lowercase();
+        if !bytes.first().is_some_and(|&b| is_word_byte(b)) {
+            return None;
+        }
+        out.push(bytes);
+    }
+    // An opening that another starts is found wherever that one is: only the shorter is kept.
+    out.sort_unstable();
+    out.dedup_by(|longer, shorter| longer.starts_with(shorter));
+    Some(out)
+}
+
+/// An ASCII word byte, as `(?-u:\b)` sees it.
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Calls `start(i)` for each offset `i` in `text` where a word of ASCII word bytes starts, in
+/// order.
+pub fn each_word_start(text: &[u8], mut start: impl FnMut(usize)) {
+    const BLOCK: usize = 32;
+    // A block's word bytes as bits, which the compiler turns into a few vector instructions;
+    // a word starts where a word bit follows a clear one (the bit before a block's first byte
+    // is the last of the block before).
+    let mut blocks = text.chunks_exact(BLOCK);
+    let mut prev_word = 0u32;
+    for (k, block) in blocks.by_ref().enumerate() {
+        let words = block.iter().enumerate().fold(0u32, |m, (i, &b)| m | (u32::from(is_word_byte(b)) << i));
+        let mut starts = words & !(words << 1 | prev_word);
+        prev_word = words >> (BLOCK - 1);
+        while starts != 0 {
+            start(k * BLOCK + starts.trailing_zeros() as usize);
+            starts &= starts - 1;
+        }
+    }
+    let tail = text.len() - blocks.remainder().len();
+    let mut prev = prev_word != 0;
+    for (i, &b) in blocks.remainder().iter().enumerate() {
+        let word = is_word_byte(b);
+        if word && !prev {
+            start(tail + i);
+        }
+        prev = word;
+    }
+}
+
+/// The openings of several rules, found together.
+pub struct Openings {
+    ac: AhoCorasick,
+    heads: Heads,
+    /// For each opening, the rules it opens, in rule order.
+    rules: Vec<Vec<usize>>,
+}
+
+impl Openings {
+    /// `rules[r]` holds rule `r`'s openings (from [`of_pattern`]).
+    pub fn new(rules: &[Vec<Vec<u8>>]) -> Openings {
+        let mut words: Vec<&[u8]> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        for (r, openings) in rules.iter().enumerate() {
+            for o in openings {
+                match words.iter().position(|w| *w == o.as_slice()) {
+                    Some(i) => owners[i].push(r),
+                    None => {
+                        words.push(o);
+                        owners.push(vec![r]);
+                    }
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .expect("opening automaton");
+        Openings { ac, heads: Heads::new(&words), rules: owners }
+    }
+
+    /// Calls `found(rule, start)` for each word start of `text` where an opening of `rule`
+    /// begins, in order of start; a rule may be named more than once at a start.
+    pub fn each(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+        let hay = text.as_bytes();
+        each_word_start(hay, |s| {
+            if !self.heads.could_start(hay, s) {
+                return;
+            }
+            let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            loop {
+                self.ac.try_find_overlapping(input.clone(), &mut state).expect("the automaton is built for anchored search");
+                let Some(m) = state.get_match() else { break };
+                // An anchored walk may also report an opening that ends where a longer one
+                // does but starts later; that start has a walk of its own.
+                if m.start() == s {
+                    for &r in &self.rules[m.pattern().as_usize()] {
+                        found(r, s);
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// The first three bytes of a set of words, as bits that fold ASCII case: each byte keeps its
+/// low five bits, which a letter's two cases share. The set may let through a start that no
+/// word has (the walk then finds nothing) but never refuses one that a word has. A word of
+/// one or two bytes marks every third (and second) byte after it.
+pub struct Heads(Box<[u64; 512]>);
+
+impl Heads {
+    pub fn new<W: AsRef<[u8]>>(words: &[W]) -> Heads {
+        let mut bits = Box::new([0u64; 512]);
+        let mut mark = |k: usize| bits[k / 64] |= 1 << (k % 64);
+        for w in words {
+            match *w.as_ref() {
+                [] => (0..1 << 15).for_each(&mut mark),
+                [a] => (0..1 << 10).for_each(|rest| mark(Self::fold(a) << 10 | rest)),
+                [a, b] => (0..1 << 5).for_each(|c| mark(Self::fold(a) << 10 | Self::fold(b) << 5 | c)),
+                [a, b, c, ..] => mark(Self::key(a, b, c)),
+            }
+        }
+        Heads(bits)
+    }
+
+    fn fold(b: u8) -> usize {
+        usize::from(b & 0x1f)
+    }
+
+    fn key(a: u8, b: u8, c: u8) -> usize {
+        Self::fold(a) << 10 | Self::fold(b) << 5 | Self::fold(c)
+    }
+
+    /// Whether a word of the set may start at `at`. Within the last two bytes of `hay` the
+    /// answer is always yes: too rare to be worth a second table.
+    pub fn could_start(&self, hay: &[u8], at: usize) -> bool {
+        match hay.get(at..at + 3) {
+            Some(&[a, b, c]) => {
+                let k = Self::key(a, b, c);
+                self.0[k / 64] & (1 << (k % 64)) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
+/// The matches `re.find_iter(text)` gives, found by anchored searches at `starts` only:
+/// ascending offsets that include every place a match of `re` can start.
+///
+/// The unanchored search finds the leftmost start at or after the end of the last match and
+/// the leftmost-first match there; trying the candidate starts in order, the first that
+/// matches is that start, and the anchored search there gives that match. A pattern that can
+/// match the empty string has the empty opening, so [`of_pattern`] gives no openings for it
+/// and it is never searched this way.
+pub fn find_from(re: &meta::Regex, text: &str, starts: impl Iterator<Item = usize>) -> Vec<regex_automata::Match> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for s in starts {
+        if s < from {
+            continue;
+        }
+        if let Some(m) = re.search(&regex_automata::Input::new(text).range(s..).anchored(regex_automata::Anchored::Yes)) {
+            from = m.end();
+            out.push(m);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openings_of_alternations_with_suffixes() {
+        let o = of_pattern(r"(?-u:\b)(?:(?:delayed discharges?)|(?:recruit\w*)|(?:(?-i:IT) systems?))(?-u:\b)").unwrap();
+        assert_eq!(o, [b"delayed discharge".to_vec(), b"it system".to_vec(), b"recruit".to_vec()]);
+    }
+
+    #[test]
+    fn patterns_without_word_openings_say_so() {
+        assert_eq!(of_pattern(r"\w+ing"), None);
+        assert_eq!(of_pattern(r"(?:a|b)?c*"), None);
+        assert_eq!(of_pattern(r" care"), None);
+    }
+
+    #[test]
+    fn word_starts_are_ascii_word_boundaries() {
+        let starts = |text: &[u8]| {
+            let mut v = Vec::new();
+            each_word_start(text, |i| v.push(i));
+            v
+        };
+        assert_eq!(starts("A b_c, 2x \u{e9}d".as_bytes()), [0, 2, 7, 12]);
+        // Across and at the edges of the blocks the scan reads at a time.
+        for len in [31, 32, 33, 63, 64, 65, 97] {
+            for gap in 1..5 {
+                let text: Vec<u8> = (0..len).map(|i| if i % (gap + 2) < gap { b' ' } else { b'w' }).collect();
+                let want: Vec<usize> = (0..len).filter(|&i| is_word_byte(text[i]) && (i == 0 || !is_word_byte(text[i - 1]))).collect();
+                assert_eq!(starts(&text), want, "{len} {gap}");
+            }
+        }
+    }
+
+    #[test]
+    fn heads_refuse_only_what_no_word_starts() {
+        let h = Heads::new(&["Care", "it", "x"]);
+        for yes in ["care", "CARE", "it is", "IT", "x-ray", "ca"] {
+            assert!(h.could_start(yes.as_bytes(), 0), "{yes}");
+        }
+        for no in ["cat", "int", "the"] {
+            assert!(!h.could_start(no.as_bytes(), 0), "{no}");
+        }
+    }
+
+    #[test]
+    fn openings_name_each_rule_at_its_starts() {
+        let o = Openings::new(&[vec![b"care".to_vec(), b"care home".to_vec()], vec![b"care".to_vec()], vec![b"home".to_vec()]]);
+        let text = "Care homes and home care.";
+        let mut got = Vec::new();
+        o.each(text, |r, s| got.push((r, s)));
+        got.sort_unstable();
+        got.dedup();
+        assert_eq!(got, [(0, 0), (0, 20), (1, 0), (1, 20), (2, 5), (2, 15)]);
+    }
+
+    #[test]
+    fn find_from_gives_what_find_iter_gives() {
+        let pattern = r"(?i)(?-u:\b)(?:care(?: homes?)?|home ?care|homes)(?-u:\b)";
+        let re = meta::Regex::new(pattern).unwrap();
+        let plain = regex::Regex::new(pattern).unwrap();
+        for text in ["Care homes and home care.", "homecare, care home care", "carehomes homes", ""] {
+            let want: Vec<(usize, usize)> = plain.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let mut starts = Vec::new();
+            each_word_start(text.as_bytes(), |i| starts.push(i));
+            let got: Vec<(usize, usize)> = find_from(&re, text, starts.into_iter()).iter().map(|m| (m.start(), m.end())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}
