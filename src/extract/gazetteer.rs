@@ -21,8 +21,8 @@
 //! - a few longer phrases that contain an area name but are not the area
 //!   ("Sutton Coldfield", "Greater Manchester") are matched and then dropped.
 
-use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use super::openings::Words;
+use aho_corasick::AhoCorasick;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -274,9 +274,8 @@ impl<V: Copy + PartialEq + std::fmt::Debug> PhraseMatcher<V> {
             }
         }
         let capital_led = cased.iter().all(|c| c.starts_with(|ch: char| ch.is_ascii_uppercase()));
-        let start = if capital_led { StartKind::Anchored } else { StartKind::Unanchored };
-        let ac = phrase_automaton(&cased, start);
-        let search = if capital_led { Search::AtCapitals { ac, openings: Openings::new(&cased) } } else { Search::Anywhere(ac) };
+        let search =
+            if capital_led { Search::AtCapitals(Box::new(Words::new(&cased))) } else { Search::Anywhere(phrase_automaton(&cased)) };
         PhraseMatcher { search, cased, values }
     }
 
@@ -314,22 +313,12 @@ impl<V: Copy + PartialEq + std::fmt::Debug> PhraseMatcher<V> {
                     keep(m.start(), m.end(), m.pattern().as_usize());
                 }
             }
-            Search::AtCapitals { ac, openings } => {
+            Search::AtCapitals(words) => {
                 for &s in &text.capital_starts {
-                    if !openings.could_start(hay.as_bytes(), s) {
-                        continue;
-                    }
-                    let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
-                    let mut state = OverlappingState::start();
-                    loop {
-                        ac.try_find_overlapping(input.clone(), &mut state).expect("the automaton is built for anchored search");
-                        let Some(m) = state.get_match() else { break };
-                        // An anchored walk may still report a phrase that ends where a longer
-                        // one does but starts later: that one has its own walk.
-                        if m.start() == s {
-                            keep(m.start(), m.end(), m.pattern().as_usize());
-                        }
-                    }
+                    words.any_at(hay.as_bytes(), s, |p, e| {
+                        keep(s, e, p);
+                        false
+                    });
                 }
             }
         }
@@ -344,51 +333,15 @@ enum Search {
     /// about one in fifty bytes of prose, are tried, those whose first three letters start a
     /// phrase each with an anchored walk of a few bytes. Walking the whole text cost four
     /// times as much.
-    AtCapitals { ac: AhoCorasick, openings: Openings },
+    AtCapitals(Box<Words>),
     /// Some phrase starts otherwise: the whole text is walked.
     Anywhere(AhoCorasick),
 }
 
-/// The first three bytes of every phrase, as a set of bits that folds ASCII case: most
-/// capitalised words of prose ("The", "Inspectors") start no phrase, and a look-up here costs
-/// less than starting a walk of the automaton. Each byte keeps its low five bits, which a
-/// letter's two cases share, so the set may let through a start that no phrase has (the
-/// walk then finds nothing) but never stops one that a phrase has. Without it (a phrase
-/// shorter than three bytes) every start is walked.
-struct Openings(Option<Box<[u64; 512]>>);
-
-impl Openings {
-    fn new(phrases: &[String]) -> Openings {
-        let mut bits = Box::new([0u64; 512]);
-        for p in phrases {
-            let Some(&[a, b, c]) = p.as_bytes().get(..3) else { return Openings(None) };
-            let k = Self::key(a, b, c);
-            bits[k / 64] |= 1 << (k % 64);
-        }
-        Openings(Some(bits))
-    }
-
-    fn key(a: u8, b: u8, c: u8) -> usize {
-        (usize::from(a & 0x1f) << 10) | (usize::from(b & 0x1f) << 5) | usize::from(c & 0x1f)
-    }
-
-    fn could_start(&self, hay: &[u8], at: usize) -> bool {
-        let Some(bits) = &self.0 else { return true };
-        match hay.get(at..at + 3) {
-            Some(&[a, b, c]) => {
-                let k = Self::key(a, b, c);
-                bits[k / 64] & (1 << (k % 64)) != 0
-            }
-            _ => false,
-        }
-    }
-}
-
-fn phrase_automaton(phrases: &[String], start: StartKind) -> AhoCorasick {
+fn phrase_automaton(phrases: &[String]) -> AhoCorasick {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::Standard)
-        .start_kind(start)
         // A DFA costs memory once (a few hundred names) and walks several times faster than
         // the default NFA.
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -586,8 +539,8 @@ fn map_offset(breaks: &[(usize, usize)], pos: usize) -> usize {
 /// over the same phrases, on real report language and on edge cases of word starts.
 #[cfg(test)]
 pub(crate) fn assert_candidates_agree_with_whole_text_walk<V: Copy + PartialEq + std::fmt::Debug>(name: &str, m: &PhraseMatcher<V>) {
-    assert!(matches!(m.search, Search::AtCapitals { .. }), "{name}: every phrase starts with a capital");
-    let whole = phrase_automaton(&m.cased, StartKind::Unanchored);
+    assert!(matches!(m.search, Search::AtCapitals(_)), "{name}: every phrase starts with a capital");
+    let whole = phrase_automaton(&m.cased);
     let walk = |hay: &str| {
         let mut v: Vec<(usize, usize, usize)> = whole
             .find_overlapping_iter(hay)

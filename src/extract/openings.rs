@@ -8,8 +8,9 @@
 //! Openings are compared with ASCII case folded, like the rules they come from (built without
 //! Unicode, so `(?i)` folds ASCII letters only).
 
-use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex_automata::meta;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
@@ -17,11 +18,18 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 /// strings, one of which (ASCII case folded) starts every match, each starting with an ASCII
 /// word byte. `None` when the pattern does not say: an opening set too large to list, an
 /// empty opening, or one that starts otherwise (the rule must then be tried everywhere).
+///
+/// A pattern may start with `(?i)`, which asks for what the search does anyway. With Unicode
+/// on, `(?i)` also folds the long s and the Kelvin sign into "s" and "k", which the search
+/// does not; report text does not spell words with them.
 pub fn of_pattern(pattern: &str) -> Option<Vec<Vec<u8>>> {
     // Parsed as written, without folding, so that "delayed" is one opening rather than its
     // 128 spellings; folding happens in the search instead.
+    let pattern = pattern.strip_prefix("(?i)").unwrap_or(pattern);
     let hir = regex_syntax::ParserBuilder::new().unicode(false).case_insensitive(false).build().parse(pattern).ok()?;
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    // Beyond the default limit of 250, openings are cut to a few letters ("work", "case"),
+    // which start many words of prose that the rule then refuses.
+    let seq = Extractor::new().kind(ExtractKind::Prefix).limit_total(4096).extract(&hir);
     let mut out: Vec<Vec<u8>> = Vec::new();
     for lit in seq.literals()? {
         let bytes = lit.as_bytes().to_ascii_lowercase();
@@ -42,8 +50,8 @@ pub fn is_word_byte(b: u8) -> bool {
 }
 
 /// Calls `start(i)` for each offset `i` in `text` where a word of ASCII word bytes starts, in
-/// order.
-pub fn each_word_start(text: &[u8], mut start: impl FnMut(usize)) {
+/// order, until it returns true; returns whether it did.
+pub fn any_word_start(text: &[u8], mut start: impl FnMut(usize) -> bool) -> bool {
     const BLOCK: usize = 32;
     // A block's word bytes as bits, which the compiler turns into a few vector instructions;
     // a word starts where a word bit follows a clear one (the bit before a block's first byte
@@ -55,7 +63,9 @@ pub fn each_word_start(text: &[u8], mut start: impl FnMut(usize)) {
         let mut starts = words & !(words << 1 | prev_word);
         prev_word = words >> (BLOCK - 1);
         while starts != 0 {
-            start(k * BLOCK + starts.trailing_zeros() as usize);
+            if start(k * BLOCK + starts.trailing_zeros() as usize) {
+                return true;
+            }
             starts &= starts - 1;
         }
     }
@@ -63,17 +73,17 @@ pub fn each_word_start(text: &[u8], mut start: impl FnMut(usize)) {
     let mut prev = prev_word != 0;
     for (i, &b) in blocks.remainder().iter().enumerate() {
         let word = is_word_byte(b);
-        if word && !prev {
-            start(tail + i);
+        if word && !prev && start(tail + i) {
+            return true;
         }
         prev = word;
     }
+    false
 }
 
 /// The openings of several rules, found together.
 pub struct Openings {
-    ac: AhoCorasick,
-    heads: Heads,
+    words: Words,
     /// For each opening, the rules it opens, in rule order.
     rules: Vec<Vec<usize>>,
 }
@@ -83,50 +93,150 @@ impl Openings {
     pub fn new(rules: &[Vec<Vec<u8>>]) -> Openings {
         let mut words: Vec<&[u8]> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut index: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
         for (r, openings) in rules.iter().enumerate() {
             for o in openings {
-                match words.iter().position(|w| *w == o.as_slice()) {
-                    Some(i) => owners[i].push(r),
-                    None => {
-                        words.push(o);
-                        owners.push(vec![r]);
-                    }
-                }
+                let i = *index.entry(o.as_slice()).or_insert_with(|| {
+                    words.push(o);
+                    owners.push(Vec::new());
+                    words.len() - 1
+                });
+                owners[i].push(r);
             }
         }
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&words)
-            .expect("opening automaton");
-        Openings { ac, heads: Heads::new(&words), rules: owners }
+        Openings { words: Words::new(&words), rules: owners }
     }
 
     /// Calls `found(rule, start)` for each word start of `text` where an opening of `rule`
     /// begins, in order of start; a rule may be named more than once at a start.
     pub fn each(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+        self.any(text, |rule, at| {
+            found(rule, at);
+            false
+        });
+    }
+
+    /// [`Openings::each`] until `found` returns true; returns whether it did.
+    pub fn any(&self, text: &str, mut found: impl FnMut(usize, usize) -> bool) -> bool {
         let hay = text.as_bytes();
-        each_word_start(hay, |s| {
-            if !self.heads.could_start(hay, s) {
-                return;
+        any_word_start(hay, |s| self.words.any_at(hay, s, |word, _| self.rules[word].iter().any(|&r| found(r, s))))
+    }
+}
+
+/// Words found where they start at a given place, ASCII case folded: a set of first three
+/// bytes refuses most places at once, and an automaton walks the rest a byte at a time.
+pub struct Words {
+    dfa: DFA,
+    heads: Heads,
+}
+
+impl Words {
+    /// Panics on words too many for the automaton, as they are fixed at build time.
+    pub fn new<W: AsRef<[u8]>>(words: &[W]) -> Words {
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .build(words)
+            .expect("word automaton");
+        Words { dfa, heads: Heads::new(words) }
+    }
+
+    /// Calls `found(word, end)` for each word (by its index) that starts at `at` in `hay`,
+    /// shortest first, until it returns true; returns whether it did.
+    pub fn any_at(&self, hay: &[u8], at: usize, mut found: impl FnMut(usize, usize) -> bool) -> bool {
+        if !self.heads.could_start(hay, at) {
+            return false;
+        }
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(Anchored::Yes) else { return false };
+        for (i, &b) in hay[at..].iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if !dfa.is_special(sid) {
+                continue;
             }
-            let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
-            let mut state = OverlappingState::start();
-            loop {
-                self.ac.try_find_overlapping(input.clone(), &mut state).expect("the automaton is built for anchored search");
-                let Some(m) = state.get_match() else { break };
-                // An anchored walk may also report an opening that ends where a longer one
-                // does but starts later; that start has a walk of its own.
-                if m.start() == s {
-                    for &r in &self.rules[m.pattern().as_usize()] {
-                        found(r, s);
+            if dfa.is_dead(sid) {
+                return false;
+            }
+            if dfa.is_match(sid) {
+                let len = i + 1;
+                for k in 0..dfa.match_len(sid) {
+                    let word = dfa.match_pattern(sid, k);
+                    // A match state also names the words that end here but start later.
+                    if dfa.pattern_len(word) == len && found(word.as_usize(), at + len) {
+                        return true;
                     }
                 }
             }
-        });
+        }
+        false
     }
+}
+
+/// One rule searched for at its openings only.
+pub struct Opened {
+    rule: meta::Regex,
+    openings: Openings,
+}
+
+impl Opened {
+    /// Panics on a bad pattern or one without openings, as such rules are fixed at build time.
+    pub fn new(pattern: &str) -> Opened {
+        let rule = meta::Regex::builder()
+            .configure(meta::Regex::config().hybrid_cache_capacity(crate::rx::LAZY_DFA_CACHE))
+            .build(pattern)
+            .expect("rule pattern");
+        let openings = of_pattern(pattern).expect("a rule with openings");
+        Opened { rule, openings: Openings::new(&[openings]) }
+    }
+
+    fn starts(&self, text: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        self.openings.each(text, |_, at| {
+            if starts.last() != Some(&at) {
+                starts.push(at);
+            }
+        });
+        starts
+    }
+
+    /// The matches `find_iter` of the rule gives.
+    pub fn find_iter(&self, text: &str) -> Vec<regex_automata::Match> {
+        let starts = self.starts(text);
+        if starts.is_empty() {
+            return Vec::new();
+        }
+        find_from(&self.rule, text, starts.into_iter())
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        // Stops at the first start where the rule matches, as the rule's own search would.
+        self.openings
+            .any(text, |_, s| self.rule.is_match(regex_automata::Input::new(text).range(s..).anchored(regex_automata::Anchored::Yes)))
+    }
+
+    /// The rule itself, to check against.
+    #[cfg(test)]
+    pub fn rule(&self) -> &meta::Regex {
+        &self.rule
+    }
+}
+
+/// Checks that a rule searched at its openings finds what the rule finds searched everywhere,
+/// on real report language and on `examples`.
+#[cfg(test)]
+pub(crate) fn assert_opened_agrees(name: &str, opened: &Opened, examples: &[&str]) {
+    let texts = crate::rx::report_texts().iter().map(String::as_str).chain(examples.iter().copied());
+    let mut found = 0;
+    for t in texts {
+        let want: Vec<(usize, usize)> = opened.rule().find_iter(t).map(|m| (m.start(), m.end())).collect();
+        let got: Vec<(usize, usize)> = opened.find_iter(t).iter().map(|m| (m.start(), m.end())).collect();
+        assert_eq!(got, want, "{name}: {t:?}");
+        assert_eq!(opened.is_match(t), !want.is_empty(), "{name}: {t:?}");
+        found += want.len();
+    }
+    assert!(found > 100, "{name}: too few matches to check on");
+    eprintln!("{name}: the search at openings agrees with the rule, {found} matches");
 }
 
 /// The first three bytes of a set of words, as bits that fold ASCII case: each byte keeps its
@@ -215,7 +325,10 @@ mod tests {
     fn word_starts_are_ascii_word_boundaries() {
         let starts = |text: &[u8]| {
             let mut v = Vec::new();
-            each_word_start(text, |i| v.push(i));
+            any_word_start(text, |i| {
+                v.push(i);
+                false
+            });
             v
         };
         assert_eq!(starts("A b_c, 2x \u{e9}d".as_bytes()), [0, 2, 7, 12]);
@@ -259,7 +372,10 @@ mod tests {
         for text in ["Care homes and home care.", "homecare, care home care", "carehomes homes", ""] {
             let want: Vec<(usize, usize)> = plain.find_iter(text).map(|m| (m.start(), m.end())).collect();
             let mut starts = Vec::new();
-            each_word_start(text.as_bytes(), |i| starts.push(i));
+            any_word_start(text.as_bytes(), |i| {
+                starts.push(i);
+                false
+            });
             let got: Vec<(usize, usize)> = find_from(&re, text, starts.into_iter()).iter().map(|m| (m.start(), m.end())).collect();
             assert_eq!(got, want, "{text}");
         }

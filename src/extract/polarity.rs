@@ -2,23 +2,22 @@
 //! words, with negation ("not effective"), reversal ("reduced delays") and contrast ("although
 //! X, Y": the main clause decides).
 
+use super::openings::Opened;
 use crate::model::Polarity;
 use crate::rx::Gated;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(
+static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
+    Opened::new(
         r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive)(?-u:\b)",
     )
-    .unwrap()
 });
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(
+static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
+    Opened::new(
         r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often)|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky)(?-u:\b)",
     )
-    .unwrap()
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(
@@ -70,7 +69,7 @@ fn score(text: &str) -> (i32, i32) {
         }
     }
     for m in NEGATIVE.find_iter(text) {
-        let word = m.as_str().to_ascii_lowercase();
+        let word = text[m.range()].to_ascii_lowercase();
         let strong = word.starts_with("wait")
             || word.starts_with("not ")
             || word.starts_with("lack")
@@ -158,6 +157,14 @@ mod tests {
             &NEGATED_VERB,
             &["Plans had not been made.", "Staff don't know.", "It has not yet begun."],
         );
+    }
+
+    #[test]
+    fn lexicons_searched_at_their_openings_find_what_they_find_everywhere() {
+        let edges =
+            ["Strong, STRONGLY: well-led and well led; not yet effective", "x_good goodness 2good good_ good", "praise\u{e9}d wait lists"];
+        crate::extract::openings::assert_opened_agrees("POSITIVE", &POSITIVE, &edges);
+        crate::extract::openings::assert_opened_agrees("NEGATIVE", &NEGATIVE, &edges);
     }
 
     #[test]
