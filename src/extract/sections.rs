@@ -2,7 +2,7 @@
 //! recommendations, key findings, or background that holds no evaluation.
 
 use crate::model::{Block, BlockKind, Document};
-use regex::Regex;
+use regex::{RegexSet, RegexSetBuilder};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,42 +15,44 @@ pub enum Section {
     Other,
 }
 
-static RECOMMENDATIONS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(
+/// What each kind of heading says, searched for together: a heading is read once for all of
+/// them rather than once for each.
+static HEADINGS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSetBuilder::new([
         r"(?i)(?-u:\b)(recommendations?|areas? for (improvement|development|action)|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action)(?-u:\b)",
-    )
+        r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)",
+        r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked)(?-u:\b)",
+        r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)",
+        r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information about|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)",
+    ])
+    .dfa_size_limit(crate::rx::LAZY_DFA_CACHE)
+    .build()
     .unwrap()
 });
-static WEAKNESSES: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)").unwrap()
-});
-static STRENGTHS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked)(?-u:\b)").unwrap()
-});
-static KEY_FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)").unwrap()
-});
-static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information about|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)").unwrap()
-});
+// Places of the patterns in HEADINGS.
+const RECOMMENDATIONS: usize = 0;
+const WEAKNESSES: usize = 1;
+const STRENGTHS: usize = 2;
+const KEY_FINDINGS: usize = 3;
+const BACKGROUND: usize = 4;
 
 pub fn classify_heading(text: &str) -> Section {
-    let t = text.trim();
+    let said = HEADINGS.matches(text.trim());
     // Order matters: "Areas for improvement" names recommendations even though it mentions
     // improvement; "what does X need to do better" is a list of weaknesses.
-    if WEAKNESSES.is_match(t) && !STRENGTHS.is_match(t) {
+    if said.matched(WEAKNESSES) && !said.matched(STRENGTHS) {
         return Section::Weaknesses;
     }
-    if STRENGTHS.is_match(t) {
+    if said.matched(STRENGTHS) {
         return Section::Strengths;
     }
-    if RECOMMENDATIONS.is_match(t) {
+    if said.matched(RECOMMENDATIONS) {
         return Section::Recommendations;
     }
-    if KEY_FINDINGS.is_match(t) {
+    if said.matched(KEY_FINDINGS) {
         return Section::KeyFindings;
     }
-    if BACKGROUND.is_match(t) {
+    if said.matched(BACKGROUND) {
         return Section::Background;
     }
     Section::Other
