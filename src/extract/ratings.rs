@@ -54,7 +54,9 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
     };
     for (i, b) in doc.blocks.iter().enumerate() {
         let t = doc.block_text(i);
-        if let Some(c) = GRADE_ONLY.captures(t) {
+        // Most blocks are not grades: the plain search refuses them at less cost than the
+        // capturing one.
+        if let Some(c) = GRADE_ONLY.is_match(t).then(|| GRADE_ONLY.captures(t)).flatten() {
             // The grid's aspect is the block just above, when that is not itself a grade.
             if i > 0 {
                 let prev = doc.block_text(i - 1);
@@ -64,7 +66,7 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             }
             continue;
         }
-        if let Some(c) = t.contains(':').then(|| ASPECT_COLON_GRADE.captures(t)).flatten() {
+        if let Some(c) = (t.contains(':') && ASPECT_COLON_GRADE.is_match(t)).then(|| ASPECT_COLON_GRADE.captures(t)).flatten() {
             push(&c["aspect"], &c["grade"], &mut out);
             continue;
         }
