@@ -15,22 +15,27 @@ const MAX_LEN: usize = 160;
 /// What an ASCII digit folds to while a line is shaped.
 const DIGIT: u8 = 0x80;
 
-/// Each ASCII byte as a shape holds it: digits as [`DIGIT`], whitespace as a space, letters in
-/// lower case.
-const ASCII_FOLD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = match b {
-            b'0'..=b'9' => DIGIT,
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
-            _ => b.to_ascii_lowercase(),
-        };
-        i += 1;
+/// An ASCII byte as a shape holds it: digits as [`DIGIT`], white space as a space, letters in
+/// lower case. Comparisons and selects, not a table, so that a loop of it is vectorised.
+fn fold_ascii(b: u8) -> u8 {
+    let digit = b.wrapping_sub(b'0') < 10;
+    let space = b == b' ' || b.wrapping_sub(b'\t') < 5;
+    let upper = b.wrapping_sub(b'A') < 26;
+    if digit {
+        DIGIT
+    } else if space {
+        b' '
+    } else if upper {
+        b | 0x20
+    } else {
+        b
     }
-    t
-};
+}
+
+/// Whether a folded byte starts or carries on a run that closes up to one byte.
+fn closes_up(last: u8, f: u8) -> bool {
+    (f == last) & ((f == DIGIT) | (f == b' '))
+}
 
 /// Shape of a line for counting, into `out` as UTF-8: trimmed, whitespace folded, digit runs
 /// as '#'. Bytes, not a `String`: pushing to a string checks every character's encoding, and
@@ -38,39 +43,64 @@ const ASCII_FOLD: [u8; 256] = {
 fn shape_into(line: &str, out: &mut Vec<u8>) {
     out.clear();
     let line = line.trim();
-    let mut in_digits = false;
-    let mut in_space = false;
     if line.is_ascii() {
-        // Most lines are: fold each byte through a table, then close up the runs. Digits fold
-        // to a byte no ASCII line holds, so a '#' written in the line is not taken for one.
-        out.extend(line.bytes().map(|b| ASCII_FOLD[b as usize]));
-        out.dedup_by(|b, a| *a == *b && (*a == DIGIT || *a == b' '));
-        for b in out.iter_mut().filter(|b| **b == DIGIT) {
-            *b = b'#';
-        }
-        return;
+        shape_ascii(line.as_bytes(), out);
+    } else {
+        shape_mixed(line, out);
     }
-    let mut utf8 = [0u8; 4];
-    for c in line.chars() {
-        if c.is_ascii_digit() {
-            if !in_digits {
-                out.push(b'#');
+}
+
+/// Most lines are ASCII: folded, tested for runs and their digits written as '#' a block of
+/// bytes at a time; only a line with a run (a number of two digits, a double space) is walked
+/// a byte at a time to close them up. Digits fold to a byte no ASCII line holds, so a '#'
+/// written in the line is not taken for one.
+fn shape_ascii(bytes: &[u8], out: &mut Vec<u8>) {
+    out.extend(bytes.iter().map(|&b| fold_ascii(b)));
+    let has_runs = out.len() > 1 && out[..out.len() - 1].iter().zip(&out[1..]).fold(false, |any, (&a, &b)| any | closes_up(a, b));
+    if has_runs {
+        out.dedup_by(|b, a| closes_up(*a, *b));
+    }
+    for b in out.iter_mut() {
+        *b = if *b == DIGIT { b'#' } else { *b };
+    }
+}
+
+/// A line with chars outside ASCII: its ASCII bytes folded as in [`shape_ascii`], and only the
+/// other chars decoded, as most such lines hold a few (quotes, dashes).
+fn shape_mixed(line: &str, out: &mut Vec<u8>) {
+    let bytes = line.as_bytes();
+    // The folded form of the last char written.
+    let mut last = 0u8;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let f = fold_ascii(b);
+            if !closes_up(last, f) {
+                out.push(if f == DIGIT { b'#' } else { f });
             }
-            in_digits = true;
-            in_space = false;
-        } else if c.is_whitespace() {
-            if !in_space {
+            last = f;
+            i += 1;
+            continue;
+        }
+        let c = line[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            if last != b' ' {
                 out.push(b' ');
             }
-            in_space = true;
-            in_digits = false;
+            last = b' ';
         } else {
-            for l in c.to_lowercase() {
-                out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
-            }
-            in_digits = false;
-            in_space = false;
+            push_lowercase(c, out);
+            last = 0;
         }
+    }
+}
+
+fn push_lowercase(c: char, out: &mut Vec<u8>) {
+    let mut utf8 = [0u8; 4];
+    for l in c.to_lowercase() {
+        out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
     }
 }
 
@@ -246,6 +276,70 @@ mod tests {
         let mut out = Vec::new();
         shape_into(line, &mut out);
         String::from_utf8(out).unwrap()
+    }
+
+    /// The rule as first written, a char at a time, for the faster shaping to agree with.
+    fn shape_by_chars(line: &str) -> String {
+        let (mut out, mut in_digits, mut in_space) = (String::new(), false, false);
+        for c in line.trim().chars() {
+            if c.is_ascii_digit() {
+                if !in_digits {
+                    out.push('#');
+                }
+                (in_digits, in_space) = (true, false);
+            } else if c.is_whitespace() {
+                if !in_space {
+                    out.push(' ');
+                }
+                (in_digits, in_space) = (false, true);
+            } else {
+                out.extend(c.to_lowercase());
+                (in_digits, in_space) = (false, false);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn shaping_agrees_with_the_char_by_char_rule() {
+        let cases = [
+            "",
+            "   ",
+            "Page 12 of 46",
+            "\tReport\t\t2024 -  v3.1\r",
+            "1#2 ## 3##4",
+            "Révision  12\u{a0}Été",
+            "12\u{a0}\u{a0}34 \u{2003} 5",
+            "\u{a0}Leading and trailing\u{3000}",
+            "Ofsted’s report – 2024 “Good”",
+            "ÀÉÎÕÜ ÇÑ ΣΑΣ İstanbul \u{212a}elvin",
+            "digits١٢٣ then 45",
+            "x\u{b}y\u{c}z\u{85}w\u{2028}v",
+            "•\t\tItem 3.2",
+            "\u{1c}\u{1d} separators 7",
+        ];
+        for line in cases {
+            assert_eq!(shape(line), shape_by_chars(line), "{line:?}");
+        }
+        let long = format!("{} {}", "Header Line 42 — ".repeat(12), "x".repeat(300));
+        assert_eq!(shape(&long), shape_by_chars(&long));
+        // Runs, a '#' and capitals at every place in lines of many lengths.
+        for at in 0..40 {
+            let pad = "x".repeat(at);
+            for mark in ["12", "  ", "1#2", "A", "9", " \t ", "##"] {
+                for line in [format!("{pad}{mark}"), format!("{pad}{mark}yz"), format!("q{pad}{mark}{pad}End")] {
+                    assert_eq!(shape(&line), shape_by_chars(&line), "{line:?}");
+                }
+            }
+        }
+        // Every ASCII byte, alone, doubled and between others, in ASCII lines and mixed ones.
+        for b in 1u8..128 {
+            let c = b as char;
+            for line in [format!("{c}"), format!("a{c}{c}b"), format!("1{c}2 {c} {c}{c}"), format!("é{c}{c}1{c}"), format!("{c}  é 99{c}")]
+            {
+                assert_eq!(shape(&line), shape_by_chars(&line), "{line:?}");
+            }
+        }
     }
 
     #[test]
