@@ -4,6 +4,7 @@
 //! number beside such a line goes with it. Where they split a sentence, the two halves are
 //! rejoined.
 
+use super::text::split_lines;
 use foldhash::HashMap;
 use std::borrow::Cow;
 
@@ -229,12 +230,44 @@ pub(crate) fn is_lone_bullet(line: &str) -> bool {
 /// Remove running lines; a sentence they interrupted is rejoined, otherwise a paragraph break
 /// stands in their place.
 pub fn strip_running_lines(text: &str) -> (Cow<'_, str>, usize) {
-    let lines: Vec<&str> = text.lines().collect();
+    let lines = split_lines(text);
     let mask = running_line_mask(&lines);
     let removed = mask.iter().filter(|&&m| m).count();
     if removed == 0 {
         return (Cow::Borrowed(text), 0);
     }
+    let mut joined = kept_lines(&lines, &mask).join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    (Cow::Owned(joined), removed)
+}
+
+/// The lines of `text` that [`strip_running_lines`] keeps, as `lines()` would split its text,
+/// without building that text and splitting it again; `text` must hold no carriage return.
+/// `lines` are the lines of `text`, which the caller has split already.
+pub(crate) fn strip_running_lines_of<'a>(text: &str, lines: Vec<&'a str>) -> (Vec<&'a str>, usize) {
+    let mask = running_line_mask(&lines);
+    let removed = mask.iter().filter(|&&m| m).count();
+    if removed == 0 {
+        return (lines, 0);
+    }
+    let mut kept = kept_lines(&lines, &mask);
+    // Joined with line feeds and split again, a text ending in a line feed gives one empty line
+    // when nothing is kept, and one that does not drops a last empty line.
+    if text.ends_with('\n') {
+        if kept.is_empty() {
+            kept.push("");
+        }
+    } else if kept.last() == Some(&"") {
+        kept.pop();
+    }
+    (kept, removed)
+}
+
+/// The lines not masked, with an empty line standing for each run of running lines that does
+/// not split a sentence.
+fn kept_lines<'a>(lines: &[&'a str], mask: &[bool]) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -261,11 +294,7 @@ pub fn strip_running_lines(text: &str) -> (Cow<'_, str>, usize) {
             out.push("");
         }
     }
-    let mut joined = out.join("\n");
-    if text.ends_with('\n') {
-        joined.push('\n');
-    }
-    (Cow::Owned(joined), removed)
+    out
 }
 
 #[cfg(test)]
@@ -379,6 +408,36 @@ mod tests {
         let (clean, removed) = strip_running_lines(text);
         assert_eq!(removed, 0);
         assert_eq!(clean, text);
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    #[test]
+    fn kept_lines_are_those_of_the_stripped_text() {
+        let filler = "Line of ordinary report text that runs on.\n".repeat(14);
+        let page = |n: usize, tail: &str| format!("{filler}Closing words of page{tail}\n\nReview of Northshire services\n\n{n}\n\n");
+        let mut texts = vec![String::new(), "\n".into(), "one line".into(), "a\n\nb\n\n".into()];
+        for tail in [".", " and", ""] {
+            let body = format!("{}{}{}", page(1, tail), page(2, tail), page(3, tail));
+            texts.push(body.clone());
+            texts.push(body.trim_end().to_string());
+            texts.push(format!("{body}next part starts here"));
+            texts.push(format!("{body}Next part.\n"));
+        }
+        // Nothing left but running lines.
+        let only: String = (1..=5).map(|n| format!("Review of Northshire services\n\n{n}\n{}", "\n".repeat(10))).collect();
+        texts.push(only.clone());
+        texts.push(only.trim_end().to_string());
+        for text in &texts {
+            let (stripped, removed) = strip_running_lines(text);
+            let (kept, removed_too) = strip_running_lines_of(text, split_lines(text));
+            assert_eq!(removed, removed_too, "{text:?}");
+            assert_eq!(kept, stripped.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+        assert!(texts.iter().any(|t| strip_running_lines(t).1 > 0));
     }
 }
 

@@ -3,7 +3,7 @@
 //! Markdown pipe tables, and running headers and footers.
 
 use super::html::fragment_lines;
-use super::running_lines::strip_running_lines;
+use super::running_lines::strip_running_lines_of;
 use super::{RawBlock, RawDoc};
 use crate::model::{BlockKind, CellRef, Table};
 use regex::Regex;
@@ -38,13 +38,29 @@ pub fn read(input: &str) -> RawDoc {
     } else {
         Cow::Borrowed(input)
     };
-    let (text, removed) = strip_running_lines(&normalised);
-    let lines: Vec<&str> = text.lines().collect();
+    let (lines, removed) = strip_running_lines_of(&normalised, split_lines(&normalised));
     let mut doc = read_lines(&lines, &[]);
     if removed > 0 {
         doc.warnings.insert(0, format!("removed {removed} running header, footer or page-number lines"));
     }
     doc
+}
+
+/// The lines of `text` as `str::lines` splits them (a line feed ends a line, and a carriage
+/// return before it goes with it), found with a vectorised search for line feeds: the search
+/// `lines` uses steps through every text a word at a time.
+pub(crate) fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let line = &text[start..end];
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
 }
 
 /// Build blocks from lines already cleaned of running matter; `pages[i]`, when given, is the
@@ -464,6 +480,18 @@ mod tests {
     fn hyphenated_line_breaks_rejoin() {
         let doc = read("The partnership has a long-\nstanding plan and a work-\nforce strategy.\n");
         assert_eq!(doc.blocks[0].text, "The partnership has a longstanding plan and a workforce strategy.");
+    }
+}
+
+#[cfg(test)]
+mod line_split_tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_as_str_lines_does() {
+        for s in ["", "\n", "\n\n", "a", "a\n", "a\r\n", "a\r", "a\r\r\n", "\r\n\r", "a\nb\r\nc", "a\n\nb\n", "é\n\u{2028}\nx"] {
+            assert_eq!(split_lines(s), s.lines().collect::<Vec<_>>(), "{s:?}");
+        }
     }
 }
 
