@@ -4,7 +4,7 @@
 //! number beside such a line goes with it. Where they split a sentence, the two halves are
 //! rejoined.
 
-use super::text::split_lines;
+use super::text::{split_lines, trimmed};
 use foldhash::HashMap;
 use std::borrow::Cow;
 
@@ -43,7 +43,7 @@ fn closes_up(last: u8, f: u8) -> bool {
 /// every line of every text document is shaped.
 fn shape_into(line: &str, out: &mut Vec<u8>) {
     out.clear();
-    let line = line.trim();
+    let line = trimmed(line);
     if line.is_ascii() {
         shape_ascii(line.as_bytes(), out);
     } else {
@@ -115,6 +115,12 @@ fn digest(shape: &[u8]) -> u64 {
 fn is_page_number(line: &str) -> bool {
     let t = line.trim();
     let t = strip_prefix_ignore_case(t, "page").map(str::trim).unwrap_or(t);
+    // The part before the first " of " is one to four digits. Told from the leading digits,
+    // most lines starting with a digit are refused before a search for " of " is set up.
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) || !(digits == t.len() || t[digits..].starts_with(" of ")) {
+        return false;
+    }
     let mut parts = t.split(" of ");
     let first_ok = parts.next().is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
     let rest_ok = parts.all(|p| !p.trim().is_empty() && p.trim().bytes().all(|b| b.is_ascii_digit()));
@@ -128,7 +134,7 @@ fn strip_prefix_ignore_case<'a>(t: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// A page marker: a bare page number or a "Page 3 of 46" line.
 fn is_page_marker(line: &str) -> bool {
-    let t = line.trim();
+    let t = trimmed(line);
     // Every marker starts with a digit or "page"; most lines of prose are refused here.
     let first = t.as_bytes().first().copied().unwrap_or(b' ');
     if !(first.is_ascii_digit() || first == b'p' || first == b'P') {
@@ -149,16 +155,17 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
     // rebuilt from that line when the digest recurs, and a collision goes to `collided`); the
     // lines of the few groups that recur are gathered in a second pass.
     const NONE: u32 = u32::MAX;
-    let mut index: HashMap<u64, u32> = HashMap::default();
+    // Most lines are a group of their own: sized for them, the index is never rebuilt.
+    let mut index: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(lines.len(), Default::default());
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut group_of: Vec<u32> = vec![NONE; lines.len()];
     let mut collided: HashMap<Vec<u8>, Vec<usize>> = HashMap::default();
     let (mut buf, mut first_shape) = (Vec::new(), Vec::new());
     for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
+        let t = trimmed(line);
         // Tab-separated rows are tables whose repeated header the table reader handles; a
         // line ending in a colon introduces what follows.
-        if t.is_empty() || t.len() > MAX_LEN || t.contains('\t') || t.ends_with(':') {
+        if t.is_empty() || t.len() > MAX_LEN || memchr::memchr(b'\t', t.as_bytes()).is_some() || t.ends_with(':') {
             continue;
         }
         shape_into(t, &mut buf);
@@ -368,6 +375,51 @@ mod tests {
             {
                 assert_eq!(shape(&line), shape_by_chars(&line), "{line:?}");
             }
+        }
+    }
+
+    #[test]
+    fn page_numbers_are_told_as_before() {
+        let old = |line: &str| {
+            let t = line.trim();
+            let t = strip_prefix_ignore_case(t, "page").map(str::trim).unwrap_or(t);
+            let mut parts = t.split(" of ");
+            let first_ok = parts.next().is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+            let rest_ok = parts.all(|p| !p.trim().is_empty() && p.trim().bytes().all(|b| b.is_ascii_digit()));
+            first_ok && rest_ok
+        };
+        let lines = [
+            "",
+            "1",
+            "12",
+            "1234",
+            "12345",
+            " 7 ",
+            "Page 3",
+            "page 3 of 46",
+            "PAGE 3 of 46 of 9",
+            "Page3of4",
+            "3 of 46",
+            "3 of  46 ",
+            "3 of",
+            "3 of ",
+            "3 of x",
+            "3 OF 4",
+            "3  of 4",
+            "3 of 4 of",
+            "12a",
+            "1 2",
+            "Page",
+            "Page of 3",
+            "page 12345 of 2",
+            "2024 report",
+            "5 of the children",
+            "pages 4",
+            "１２",
+            "3\u{a0}of 4",
+        ];
+        for l in lines {
+            assert_eq!(is_page_number(l), old(l), "{l:?}");
         }
     }
 
