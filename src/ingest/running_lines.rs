@@ -4,6 +4,7 @@
 //! number beside such a line goes with it. Where they split a sentence, the two halves are
 //! rejoined.
 
+use super::text::{split_lines, trimmed};
 use foldhash::HashMap;
 use std::borrow::Cow;
 
@@ -15,62 +16,92 @@ const MAX_LEN: usize = 160;
 /// What an ASCII digit folds to while a line is shaped.
 const DIGIT: u8 = 0x80;
 
-/// Each ASCII byte as a shape holds it: digits as [`DIGIT`], whitespace as a space, letters in
-/// lower case.
-const ASCII_FOLD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = match b {
-            b'0'..=b'9' => DIGIT,
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
-            _ => b.to_ascii_lowercase(),
-        };
-        i += 1;
+/// An ASCII byte as a shape holds it: digits as [`DIGIT`], white space as a space, letters in
+/// lower case. Comparisons and selects, not a table, so that a loop of it is vectorised.
+fn fold_ascii(b: u8) -> u8 {
+    let digit = b.wrapping_sub(b'0') < 10;
+    let space = b == b' ' || b.wrapping_sub(b'\t') < 5;
+    let upper = b.wrapping_sub(b'A') < 26;
+    if digit {
+        DIGIT
+    } else if space {
+        b' '
+    } else if upper {
+        b | 0x20
+    } else {
+        b
     }
-    t
-};
+}
+
+/// Whether a folded byte starts or carries on a run that closes up to one byte.
+fn closes_up(last: u8, f: u8) -> bool {
+    (f == last) & ((f == DIGIT) | (f == b' '))
+}
 
 /// Shape of a line for counting, into `out` as UTF-8: trimmed, whitespace folded, digit runs
 /// as '#'. Bytes, not a `String`: pushing to a string checks every character's encoding, and
 /// every line of every text document is shaped.
 fn shape_into(line: &str, out: &mut Vec<u8>) {
     out.clear();
-    let line = line.trim();
-    let mut in_digits = false;
-    let mut in_space = false;
+    let line = trimmed(line);
     if line.is_ascii() {
-        // Most lines are: fold each byte through a table, then close up the runs. Digits fold
-        // to a byte no ASCII line holds, so a '#' written in the line is not taken for one.
-        out.extend(line.bytes().map(|b| ASCII_FOLD[b as usize]));
-        out.dedup_by(|b, a| *a == *b && (*a == DIGIT || *a == b' '));
-        for b in out.iter_mut().filter(|b| **b == DIGIT) {
-            *b = b'#';
-        }
-        return;
+        shape_ascii(line.as_bytes(), out);
+    } else {
+        shape_mixed(line, out);
     }
-    let mut utf8 = [0u8; 4];
-    for c in line.chars() {
-        if c.is_ascii_digit() {
-            if !in_digits {
-                out.push(b'#');
+}
+
+/// Most lines are ASCII: folded, tested for runs and their digits written as '#' a block of
+/// bytes at a time; only a line with a run (a number of two digits, a double space) is walked
+/// a byte at a time to close them up. Digits fold to a byte no ASCII line holds, so a '#'
+/// written in the line is not taken for one.
+fn shape_ascii(bytes: &[u8], out: &mut Vec<u8>) {
+    out.extend(bytes.iter().map(|&b| fold_ascii(b)));
+    let has_runs = out.len() > 1 && out[..out.len() - 1].iter().zip(&out[1..]).fold(false, |any, (&a, &b)| any | closes_up(a, b));
+    if has_runs {
+        out.dedup_by(|b, a| closes_up(*a, *b));
+    }
+    for b in out.iter_mut() {
+        *b = if *b == DIGIT { b'#' } else { *b };
+    }
+}
+
+/// A line with chars outside ASCII: its ASCII bytes folded as in [`shape_ascii`], and only the
+/// other chars decoded, as most such lines hold a few (quotes, dashes).
+fn shape_mixed(line: &str, out: &mut Vec<u8>) {
+    let bytes = line.as_bytes();
+    // The folded form of the last char written.
+    let mut last = 0u8;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let f = fold_ascii(b);
+            if !closes_up(last, f) {
+                out.push(if f == DIGIT { b'#' } else { f });
             }
-            in_digits = true;
-            in_space = false;
-        } else if c.is_whitespace() {
-            if !in_space {
+            last = f;
+            i += 1;
+            continue;
+        }
+        let c = line[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            if last != b' ' {
                 out.push(b' ');
             }
-            in_space = true;
-            in_digits = false;
+            last = b' ';
         } else {
-            for l in c.to_lowercase() {
-                out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
-            }
-            in_digits = false;
-            in_space = false;
+            push_lowercase(c, out);
+            last = 0;
         }
+    }
+}
+
+fn push_lowercase(c: char, out: &mut Vec<u8>) {
+    let mut utf8 = [0u8; 4];
+    for l in c.to_lowercase() {
+        out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
     }
 }
 
@@ -84,6 +115,12 @@ fn digest(shape: &[u8]) -> u64 {
 fn is_page_number(line: &str) -> bool {
     let t = line.trim();
     let t = strip_prefix_ignore_case(t, "page").map(str::trim).unwrap_or(t);
+    // The part before the first " of " is one to four digits. Told from the leading digits,
+    // most lines starting with a digit are refused before a search for " of " is set up.
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) || !(digits == t.len() || t[digits..].starts_with(" of ")) {
+        return false;
+    }
     let mut parts = t.split(" of ");
     let first_ok = parts.next().is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
     let rest_ok = parts.all(|p| !p.trim().is_empty() && p.trim().bytes().all(|b| b.is_ascii_digit()));
@@ -97,7 +134,7 @@ fn strip_prefix_ignore_case<'a>(t: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// A page marker: a bare page number or a "Page 3 of 46" line.
 fn is_page_marker(line: &str) -> bool {
-    let t = line.trim();
+    let t = trimmed(line);
     // Every marker starts with a digit or "page"; most lines of prose are refused here.
     let first = t.as_bytes().first().copied().unwrap_or(b' ');
     if !(first.is_ascii_digit() || first == b'p' || first == b'P') {
@@ -118,16 +155,17 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
     // rebuilt from that line when the digest recurs, and a collision goes to `collided`); the
     // lines of the few groups that recur are gathered in a second pass.
     const NONE: u32 = u32::MAX;
-    let mut index: HashMap<u64, u32> = HashMap::default();
+    // Most lines are a group of their own: sized for them, the index is never rebuilt.
+    let mut index: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(lines.len(), Default::default());
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut group_of: Vec<u32> = vec![NONE; lines.len()];
     let mut collided: HashMap<Vec<u8>, Vec<usize>> = HashMap::default();
     let (mut buf, mut first_shape) = (Vec::new(), Vec::new());
     for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
+        let t = trimmed(line);
         // Tab-separated rows are tables whose repeated header the table reader handles; a
         // line ending in a colon introduces what follows.
-        if t.is_empty() || t.len() > MAX_LEN || t.contains('\t') || t.ends_with(':') {
+        if t.is_empty() || t.len() > MAX_LEN || memchr::memchr(b'\t', t.as_bytes()).is_some() || t.ends_with(':') {
             continue;
         }
         shape_into(t, &mut buf);
@@ -199,12 +237,44 @@ pub(crate) fn is_lone_bullet(line: &str) -> bool {
 /// Remove running lines; a sentence they interrupted is rejoined, otherwise a paragraph break
 /// stands in their place.
 pub fn strip_running_lines(text: &str) -> (Cow<'_, str>, usize) {
-    let lines: Vec<&str> = text.lines().collect();
+    let lines = split_lines(text);
     let mask = running_line_mask(&lines);
     let removed = mask.iter().filter(|&&m| m).count();
     if removed == 0 {
         return (Cow::Borrowed(text), 0);
     }
+    let mut joined = kept_lines(&lines, &mask).join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    (Cow::Owned(joined), removed)
+}
+
+/// The lines of `text` that [`strip_running_lines`] keeps, as `lines()` would split its text,
+/// without building that text and splitting it again; `text` must hold no carriage return.
+/// `lines` are the lines of `text`, which the caller has split already.
+pub(crate) fn strip_running_lines_of<'a>(text: &str, lines: Vec<&'a str>) -> (Vec<&'a str>, usize) {
+    let mask = running_line_mask(&lines);
+    let removed = mask.iter().filter(|&&m| m).count();
+    if removed == 0 {
+        return (lines, 0);
+    }
+    let mut kept = kept_lines(&lines, &mask);
+    // Joined with line feeds and split again, a text ending in a line feed gives one empty line
+    // when nothing is kept, and one that does not drops a last empty line.
+    if text.ends_with('\n') {
+        if kept.is_empty() {
+            kept.push("");
+        }
+    } else if kept.last() == Some(&"") {
+        kept.pop();
+    }
+    (kept, removed)
+}
+
+/// The lines not masked, with an empty line standing for each run of running lines that does
+/// not split a sentence.
+fn kept_lines<'a>(lines: &[&'a str], mask: &[bool]) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -231,11 +301,7 @@ pub fn strip_running_lines(text: &str) -> (Cow<'_, str>, usize) {
             out.push("");
         }
     }
-    let mut joined = out.join("\n");
-    if text.ends_with('\n') {
-        joined.push('\n');
-    }
-    (Cow::Owned(joined), removed)
+    out
 }
 
 #[cfg(test)]
@@ -246,6 +312,115 @@ mod tests {
         let mut out = Vec::new();
         shape_into(line, &mut out);
         String::from_utf8(out).unwrap()
+    }
+
+    /// The rule as first written, a char at a time, for the faster shaping to agree with.
+    fn shape_by_chars(line: &str) -> String {
+        let (mut out, mut in_digits, mut in_space) = (String::new(), false, false);
+        for c in line.trim().chars() {
+            if c.is_ascii_digit() {
+                if !in_digits {
+                    out.push('#');
+                }
+                (in_digits, in_space) = (true, false);
+            } else if c.is_whitespace() {
+                if !in_space {
+                    out.push(' ');
+                }
+                (in_digits, in_space) = (false, true);
+            } else {
+                out.extend(c.to_lowercase());
+                (in_digits, in_space) = (false, false);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn shaping_agrees_with_the_char_by_char_rule() {
+        let cases = [
+            "",
+            "   ",
+            "Page 12 of 46",
+            "\tReport\t\t2024 -  v3.1\r",
+            "1#2 ## 3##4",
+            "Révision  12\u{a0}Été",
+            "12\u{a0}\u{a0}34 \u{2003} 5",
+            "\u{a0}Leading and trailing\u{3000}",
+            "Ofsted’s report – 2024 “Good”",
+            "ÀÉÎÕÜ ÇÑ ΣΑΣ İstanbul \u{212a}elvin",
+            "digits١٢٣ then 45",
+            "x\u{b}y\u{c}z\u{85}w\u{2028}v",
+            "•\t\tItem 3.2",
+            "\u{1c}\u{1d} separators 7",
+        ];
+        for line in cases {
+            assert_eq!(shape(line), shape_by_chars(line), "{line:?}");
+        }
+        let long = format!("{} {}", "Header Line 42 — ".repeat(12), "x".repeat(300));
+        assert_eq!(shape(&long), shape_by_chars(&long));
+        // Runs, a '#' and capitals at every place in lines of many lengths.
+        for at in 0..40 {
+            let pad = "x".repeat(at);
+            for mark in ["12", "  ", "1#2", "A", "9", " \t ", "##"] {
+                for line in [format!("{pad}{mark}"), format!("{pad}{mark}yz"), format!("q{pad}{mark}{pad}End")] {
+                    assert_eq!(shape(&line), shape_by_chars(&line), "{line:?}");
+                }
+            }
+        }
+        // Every ASCII byte, alone, doubled and between others, in ASCII lines and mixed ones.
+        for b in 1u8..128 {
+            let c = b as char;
+            for line in [format!("{c}"), format!("a{c}{c}b"), format!("1{c}2 {c} {c}{c}"), format!("é{c}{c}1{c}"), format!("{c}  é 99{c}")]
+            {
+                assert_eq!(shape(&line), shape_by_chars(&line), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn page_numbers_are_told_as_before() {
+        let old = |line: &str| {
+            let t = line.trim();
+            let t = strip_prefix_ignore_case(t, "page").map(str::trim).unwrap_or(t);
+            let mut parts = t.split(" of ");
+            let first_ok = parts.next().is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+            let rest_ok = parts.all(|p| !p.trim().is_empty() && p.trim().bytes().all(|b| b.is_ascii_digit()));
+            first_ok && rest_ok
+        };
+        let lines = [
+            "",
+            "1",
+            "12",
+            "1234",
+            "12345",
+            " 7 ",
+            "Page 3",
+            "page 3 of 46",
+            "PAGE 3 of 46 of 9",
+            "Page3of4",
+            "3 of 46",
+            "3 of  46 ",
+            "3 of",
+            "3 of ",
+            "3 of x",
+            "3 OF 4",
+            "3  of 4",
+            "3 of 4 of",
+            "12a",
+            "1 2",
+            "Page",
+            "Page of 3",
+            "page 12345 of 2",
+            "2024 report",
+            "5 of the children",
+            "pages 4",
+            "１２",
+            "3\u{a0}of 4",
+        ];
+        for l in lines {
+            assert_eq!(is_page_number(l), old(l), "{l:?}");
+        }
     }
 
     #[test]
@@ -285,6 +460,36 @@ mod tests {
         let (clean, removed) = strip_running_lines(text);
         assert_eq!(removed, 0);
         assert_eq!(clean, text);
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    #[test]
+    fn kept_lines_are_those_of_the_stripped_text() {
+        let filler = "Line of ordinary report text that runs on.\n".repeat(14);
+        let page = |n: usize, tail: &str| format!("{filler}Closing words of page{tail}\n\nReview of Northshire services\n\n{n}\n\n");
+        let mut texts = vec![String::new(), "\n".into(), "one line".into(), "a\n\nb\n\n".into()];
+        for tail in [".", " and", ""] {
+            let body = format!("{}{}{}", page(1, tail), page(2, tail), page(3, tail));
+            texts.push(body.clone());
+            texts.push(body.trim_end().to_string());
+            texts.push(format!("{body}next part starts here"));
+            texts.push(format!("{body}Next part.\n"));
+        }
+        // Nothing left but running lines.
+        let only: String = (1..=5).map(|n| format!("Review of Northshire services\n\n{n}\n{}", "\n".repeat(10))).collect();
+        texts.push(only.clone());
+        texts.push(only.trim_end().to_string());
+        for text in &texts {
+            let (stripped, removed) = strip_running_lines(text);
+            let (kept, removed_too) = strip_running_lines_of(text, split_lines(text));
+            assert_eq!(removed, removed_too, "{text:?}");
+            assert_eq!(kept, stripped.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+        assert!(texts.iter().any(|t| strip_running_lines(t).1 > 0));
     }
 }
 

@@ -3,16 +3,19 @@
 //! Markdown pipe tables, and running headers and footers.
 
 use super::html::fragment_lines;
-use super::running_lines::strip_running_lines;
+use super::running_lines::strip_running_lines_of;
 use super::{RawBlock, RawDoc};
 use crate::model::{BlockKind, CellRef, Table};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"^(?:[•◼▪●○■□◦‣∙·–\-\*\+]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+(\S.*)$").unwrap()
-});
+/// A list item's bullet or number and the space after it.
+const BULLET_LEAD: &str = r"^(?:[•◼▪●○■□◦‣∙·–\-\*\+]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
+static LEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(BULLET_LEAD).unwrap());
+/// A list item: its lead, then its text to the end of the line.
+#[cfg(test)]
+static BULLET: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"{BULLET_LEAD}(\S.*)$")).unwrap());
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^(#{1,6})\s+(.+?)\s*#*$").unwrap());
 static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"\*{1,3}([^*\n]+?)\*{1,3}|__([^_\n]+?)__").unwrap());
 /// Markdown's backslash escapes ("\\(IL\\)") stand for the character itself.
@@ -38,13 +41,29 @@ pub fn read(input: &str) -> RawDoc {
     } else {
         Cow::Borrowed(input)
     };
-    let (text, removed) = strip_running_lines(&normalised);
-    let lines: Vec<&str> = text.lines().collect();
+    let (lines, removed) = strip_running_lines_of(&normalised, split_lines(&normalised));
     let mut doc = read_lines(&lines, &[]);
     if removed > 0 {
         doc.warnings.insert(0, format!("removed {removed} running header, footer or page-number lines"));
     }
     doc
+}
+
+/// The lines of `text` as `str::lines` splits them (a line feed ends a line, and a carriage
+/// return before it goes with it), found with a vectorised search for line feeds: the search
+/// `lines` uses steps through every text a word at a time.
+pub(crate) fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let line = &text[start..end];
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
 }
 
 /// Build blocks from lines already cleaned of running matter; `pages[i]`, when given, is the
@@ -63,7 +82,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             continue;
         }
         let line = clean_inline(raw);
-        let t = line.trim();
+        let t = trimmed(&line);
         if t.is_empty() {
             if pending_bullets > 0 || !item_goes_on(&b, lines, i) {
                 b.flush();
@@ -101,8 +120,8 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             b.open(BlockKind::ListItem, t.to_string());
             continue;
         }
-        if let Some(c) = may_be_bullet(t).then(|| BULLET.captures(t)).flatten() {
-            let item = c[1].to_string();
+        if let Some(item) = bullet_item(t) {
+            let item = item.to_string();
             if !looks_like_heading_number(t) {
                 pending_bullets = 0;
                 b.flush();
@@ -111,7 +130,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             }
         }
         let prev = prev_nonblank(lines, i, &b);
-        let next = lines.get(i + 1).map(|l| l.trim()).unwrap_or("");
+        let next = lines.get(i + 1).map(|l| trimmed(l)).unwrap_or("");
         if is_heading_line(t, prev, next) {
             pending_bullets = 0;
             b.flush();
@@ -142,10 +161,37 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
     doc
 }
 
-/// Whether a line can start with a bullet or item number at all: none starts with an ASCII
-/// capital, and most lines of prose do.
+/// Whether a line can start with a bullet or item number at all, tested on its first bytes
+/// before a search for its lead: most lines of prose start with a capital or, wrapped, with a
+/// word in lower case, and a letter starts an item only as "a)" or "iv)". Lines starting
+/// outside ASCII go to the rule, which knows its glyphs.
 fn may_be_bullet(t: &str) -> bool {
-    !t.starts_with(|c: char| c.is_ascii_uppercase())
+    let b = t.as_bytes();
+    match b.first() {
+        Some(b'0'..=b'9' | b'(' | b'-' | b'*' | b'+') => true,
+        Some(b'a'..=b'z') => {
+            let roman = b.iter().take_while(|c| matches!(c, b'i' | b'v' | b'x')).count();
+            b.get(1) == Some(&b')') || (1..=4).contains(&roman) && b.get(roman) == Some(&b')')
+        }
+        Some(first) => !first.is_ascii(),
+        None => false,
+    }
+}
+
+/// The text of the list item `t` starts, if it starts one: what follows its lead, which must be
+/// one line. A search for the lead alone stops where the lead ends, where capturing the item
+/// ran a slower engine over the rest of the line; the greedy space in the lead ends at the first
+/// char that is not space, where the item begins.
+fn bullet_item(t: &str) -> Option<&str> {
+    if !may_be_bullet(t) {
+        return None;
+    }
+    let rest = &t[LEAD.find(t)?.end()..];
+    (!rest.is_empty() && memchr::memchr(b'\n', rest.as_bytes()).is_none()).then_some(rest)
+}
+
+fn is_bullet(t: &str) -> bool {
+    bullet_item(t).is_some()
 }
 
 /// Whether the list item being read carries on past the blank line at `i`: text converted
@@ -159,14 +205,14 @@ fn item_goes_on(b: &Builder, lines: &[&str], i: usize) -> bool {
     if cur.text.trim_end().ends_with(['.', '!', '?', ':', ';', ',', ')', '"', '\u{201d}']) {
         return false;
     }
-    let next = lines[i + 1..].iter().take(2).map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("");
-    next.starts_with(|c: char| c.is_lowercase()) && !is_table_line(next) && !BULLET.is_match(next)
+    let next = lines[i + 1..].iter().take(2).map(|l| trimmed(l)).find(|l| !l.is_empty()).unwrap_or("");
+    next.starts_with(|c: char| c.is_lowercase()) && !is_table_line(next) && !is_bullet(next)
 }
 
 /// The previous line within the same chunk (None at a chunk's start).
 fn prev_nonblank<'a>(lines: &[&'a str], i: usize, b: &Builder) -> Option<&'a str> {
     b.current.as_ref()?;
-    lines[..i].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty())
+    lines[..i].iter().rev().map(|l| trimmed(l)).find(|l| !l.is_empty())
 }
 
 fn is_table_line(line: &str) -> bool {
@@ -180,8 +226,20 @@ fn is_table_line(line: &str) -> bool {
 
 /// "1. RECOMMENDATION" is a numbered heading, not a list item.
 fn looks_like_heading_number(t: &str) -> bool {
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && t.split_whitespace().count() <= 8
+    all_caps(t) && t.split_whitespace().count() <= 8
+}
+
+/// Whether `t` has three letters or more, all of them capitals; it stops at the first small
+/// letter, which most lines have within a word or two.
+fn all_caps(t: &str) -> bool {
+    let mut n_letters = 0;
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n_letters += 1;
+    }
+    n_letters >= 3
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -200,24 +258,19 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     }
     // Counted only as far as the limits.
     let n_words = t.split_whitespace().take(15).count();
-    if n_words == 0 || t.chars().take(101).count() > 100 || n_words > 14 {
+    // A char takes a byte at least, so a line of 100 bytes or fewer needs no counting.
+    if n_words == 0 || (t.len() > 100 && t.chars().take(101).count() > 100) || n_words > 14 {
         return false;
     }
-    let (mut n_letters, mut all_upper) = (0, true);
-    for c in t.chars().filter(|c| c.is_alphabetic()) {
-        n_letters += 1;
-        all_upper &= c.is_uppercase();
-    }
-    let all_caps = n_letters >= 3 && all_upper;
     // "Aspect: grade", the heading of a judged section, stands alone whatever came before.
-    if t.contains(':') && GRADED_HEADING.is_match(t) {
+    if memchr::memchr(b':', t.as_bytes()).is_some() && GRADED_HEADING.is_match(t) {
         return true;
     }
     let after_break = prev.is_none_or(ends_sentence);
     if !after_break {
         return false;
     }
-    if all_caps {
+    if all_caps(t) {
         return true;
     }
     if t.ends_with('?') {
@@ -227,15 +280,21 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
         return false;
     }
     // A line whose sentence ends on the next, short line ("... should work together to:").
-    if next.ends_with(':') && !BULLET.is_match(next) {
+    if next.ends_with(':') && !is_bullet(next) {
         return false;
     }
-    let last = t.split_whitespace().next_back().unwrap_or("").to_lowercase();
-    if FUNCTION_WORDS.contains(&last.as_str()) {
+    if is_function_word(t.split_whitespace().next_back().unwrap_or("")) {
         return false;
     }
     // A lone line, or one that a list or a new sentence follows.
-    next.is_empty() || BULLET.is_match(next) || (t.chars().count() <= 70 && next.chars().next().is_some_and(|c| c.is_uppercase()))
+    next.is_empty() || is_bullet(next) || (t.chars().count() <= 70 && next.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// Whether `word`, in any case, is one of [`FUNCTION_WORDS`]. They are ASCII, and the only
+/// char outside ASCII that lower-cases into ASCII is the Kelvin sign, to a "k" none of them
+/// holds, so an ASCII comparison finds the same words as lower-casing the word first.
+fn is_function_word(word: &str) -> bool {
+    word.len() <= 5 && FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A short paragraph without a closing stop is a heading that wrapped over two lines
@@ -266,18 +325,43 @@ fn promote_title_paragraphs(blocks: &mut [RawBlock]) {
 }
 
 fn clean_inline(line: &str) -> Cow<'_, str> {
-    // Each rewrite is tried only where its marker character is present: most lines have none.
+    // Each rewrite is tried only where its marker character is present: most lines have none,
+    // and two vectorised searches tell so, where a search per marker walked each line five times.
+    let bytes = line.as_bytes();
+    if memchr::memchr3(b'*', b'_', b'<', bytes).is_none() && memchr::memchr2(b'\\', NBSP[1], bytes).is_none() {
+        return Cow::Borrowed(line);
+    }
     let mut s: Cow<str> = if has_either(line, b'*', b'_') { unemphasise(line) } else { Cow::Borrowed(line) };
-    if s.contains('<') && HTML_TAG.is_match(&s) {
+    if memchr::memchr(b'<', s.as_bytes()).is_some() && HTML_TAG.is_match(&s) {
         s = Cow::Owned(fragment_lines(&s).join(" "));
     }
-    if s.contains('\\') {
+    if memchr::memchr(b'\\', s.as_bytes()).is_some() {
         s = Cow::Owned(MD_ESCAPE.replace_all(&s, "$1").into_owned());
     }
-    if s.contains('\u{a0}') {
+    if has_nbsp(&s) {
         s = Cow::Owned(s.replace('\u{a0}', " "));
     }
     s
+}
+
+/// U+00A0 in UTF-8; its second byte also ends other chars ("à"), so a find is checked.
+const NBSP: [u8; 2] = [0xc2, 0xa0];
+
+fn has_nbsp(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(NBSP[1], b).any(|i| i > 0 && b[i - 1] == NBSP[0])
+}
+
+/// `s.trim()`, answered from the end bytes when both are ASCII and not white space, as on most
+/// lines: the general trim goes through a char searcher at each end, and every line is trimmed
+/// several times over.
+pub(crate) fn trimmed(s: &str) -> &str {
+    let solid = |b: &u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (None, _) => s,
+        (Some(a), Some(b)) if solid(a) && solid(b) => s,
+        _ => s.trim(),
+    }
 }
 
 /// Whether `s` holds either ASCII character. A search for a set of chars decodes every char of
@@ -323,7 +407,7 @@ impl Builder {
     }
     fn flush(&mut self) {
         if let Some(b) = self.current.take()
-            && !b.text.trim().is_empty()
+            && !trimmed(&b.text).is_empty()
         {
             self.blocks.push(b);
         }
@@ -464,6 +548,118 @@ mod tests {
     fn hyphenated_line_breaks_rejoin() {
         let doc = read("The partnership has a long-\nstanding plan and a work-\nforce strategy.\n");
         assert_eq!(doc.blocks[0].text, "The partnership has a longstanding plan and a workforce strategy.");
+    }
+}
+
+#[cfg(test)]
+mod equivalence_tests {
+    use super::*;
+
+    /// Lines around every char up to U+3100 (past the last white-space char but one), alone, at
+    /// either end, and inside.
+    fn probes() -> Vec<String> {
+        let mut out = vec![String::new(), " ".into(), "\t\r\n".into()];
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            out.extend([c.to_string(), format!("{c}a"), format!("a{c}"), format!("{c}ab{c}"), format!("a{c}b")]);
+        }
+        out.push("\u{feff}text\u{3000}".into());
+        out
+    }
+
+    #[test]
+    fn trimmed_is_trim() {
+        for s in probes() {
+            assert_eq!(trimmed(&s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_bullet_prefilter_refuses_only_lines_the_rule_refuses() {
+        let mut lines = probes();
+        for head in
+            ["a)", "(a)", "iv)", "(iv)", "xiii)", "iiiii)", "vx)", "b.", "12.", "1.2", "3)", "١.", "-", "*", "+", "•", "–", "(", "i", "x"]
+        {
+            for tail in ["", " ", " item", "\titem text", "item", "  Item"] {
+                lines.push(format!("{head}{tail}"));
+            }
+        }
+        lines.extend(["in the plan", "iv the", "vi) x", "i)x", "The plan", "’ quoted", "“Quote”"].map(String::from));
+        lines.extend(
+            [
+                "1. \nitem",
+                "1. a\nb",
+                "-\u{a0} x",
+                "- \u{2003}\tx y ",
+                "1.2 item",
+                "1.2. item",
+                "12.34 item",
+                "1.2.3 item",
+                "a) ",
+                "(iv)\u{3000}x",
+            ]
+            .map(String::from),
+        );
+        for l in &lines {
+            assert!(may_be_bullet(l) || !BULLET.is_match(l), "{l:?}");
+            let captured = BULLET.captures(l).map(|c| c.get(1).unwrap().as_str());
+            assert_eq!(bullet_item(l), captured, "{l:?}");
+        }
+        assert!(!may_be_bullet("in the plan") && !may_be_bullet("The plan") && may_be_bullet("iv) the plan"));
+    }
+
+    #[test]
+    fn function_words_match_in_any_case_as_lowercased_words_do() {
+        let words = [
+            "and",
+            "AND",
+            "Of",
+            "tHe",
+            "which",
+            "Which",
+            "WITH",
+            "a",
+            "A",
+            "is",
+            "ands",
+            "an.",
+            "",
+            "thé",
+            "\u{212a}",
+            "for\u{212a}",
+            "İs",
+            "ſ",
+            "ﬁ",
+            "THE\u{301}",
+        ];
+        for w in words {
+            assert_eq!(is_function_word(w), FUNCTION_WORDS.contains(&w.to_lowercase().as_str()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn all_caps_counts_letters_as_before() {
+        let old = |t: &str| {
+            let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+        };
+        for t in ["ABC", "AB", "A B C", "ABc", "1. RECOMMENDATION", "ÉTÉ 2024", "ÉTé", "ΣΑΣ", "AB ǅ", "123", "", "A-B-C!", "KEY ISSUES: a"]
+        {
+            assert_eq!(all_caps(t), old(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn nbsp_test_finds_only_the_no_break_space() {
+        for s in ["a\u{a0}b", "à", "†", "\u{a0}", "plain", "à\u{a0}", "\u{2020}\u{e0}"] {
+            assert_eq!(has_nbsp(s), s.contains('\u{a0}'), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lines_split_as_str_lines_does() {
+        for s in ["", "\n", "\n\n", "a", "a\n", "a\r\n", "a\r", "a\r\r\n", "\r\n\r", "a\nb\r\nc", "a\n\nb\n", "é\n\u{2028}\nx"] {
+            assert_eq!(split_lines(s), s.lines().collect::<Vec<_>>(), "{s:?}");
+        }
     }
 }
 
