@@ -5,8 +5,8 @@
 //! sentence with each rule's automaton (case-insensitive alternations give the regex crate
 //! no literals of its own to search for first).
 //!
-//! Openings are compared with ASCII case folded, like the rules they come from (built without
-//! Unicode, so `(?i)` folds ASCII letters only).
+//! Openings are compared with ASCII case folded, as the taxonomy's rules fold case (they are
+//! built without Unicode); for rules built with Unicode see [`of_pattern`].
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
