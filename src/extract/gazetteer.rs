@@ -22,6 +22,7 @@
 //!   ("Sutton Coldfield", "Greater Manchester") are matched and then dropped.
 
 use super::openings::Words;
+#[cfg(test)]
 use aho_corasick::AhoCorasick;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -235,7 +236,12 @@ pub(crate) struct PhraseHit<V> {
 /// docs: capitals as written, word boundaries, white-space runs, generated
 /// variants, leftmost-longest.
 pub(crate) struct PhraseMatcher<V> {
-    search: Search,
+    /// Every phrase starts with a capital, which a match needs in the text as well (see
+    /// [`capitals_ok`]), and a match starts a word: so only the text's capitalised word starts,
+    /// about one in fifty bytes of prose, are tried, those whose first three letters start a
+    /// phrase each with an anchored walk of a few bytes. Walking the whole text cost four
+    /// times as much.
+    words: Words,
     /// Each pattern as written (after variant generation), for the capitals check.
     cased: Vec<String>,
     values: Vec<V>,
@@ -273,10 +279,10 @@ impl<V: Copy + PartialEq + std::fmt::Debug> PhraseMatcher<V> {
                 }
             }
         }
-        let capital_led = cased.iter().all(|c| c.starts_with(|ch: char| ch.is_ascii_uppercase()));
-        let search =
-            if capital_led { Search::AtCapitals(Box::new(Words::new(&cased))) } else { Search::Anywhere(phrase_automaton(&cased)) };
-        PhraseMatcher { search, cased, values }
+        if let Some(c) = cased.iter().find(|c| !c.starts_with(|ch: char| ch.is_ascii_uppercase())) {
+            panic!("phrase {c:?} must start with a capital: only capitalised word starts are searched");
+        }
+        PhraseMatcher { words: Words::new(&cased), cased, values }
     }
 
     /// Accepted matches in text collapsed by [`Collapsed::new`] (so several matchers share one
@@ -307,37 +313,14 @@ impl<V: Copy + PartialEq + std::fmt::Debug> PhraseMatcher<V> {
                 out.push((s, e, p));
             }
         };
-        match &self.search {
-            Search::Anywhere(ac) => {
-                for m in ac.find_overlapping_iter(hay) {
-                    keep(m.start(), m.end(), m.pattern().as_usize());
-                }
-            }
-            Search::AtCapitals(words) => {
-                for &s in &text.capital_starts {
-                    words.any_at(hay.as_bytes(), s, |p, e| {
-                        keep(s, e, p);
-                        false
-                    });
-                }
-            }
+        for &s in &text.capital_starts {
+            self.words.each_at(hay.as_bytes(), s, |p, e| keep(s, e, p));
         }
         out
     }
 }
 
-/// How a matcher looks for its phrases.
-enum Search {
-    /// Every phrase starts with a capital, which a match needs in the text as well (see
-    /// [`capitals_ok`]), and a match starts a word: so only the text's capitalised word starts,
-    /// about one in fifty bytes of prose, are tried, those whose first three letters start a
-    /// phrase each with an anchored walk of a few bytes. Walking the whole text cost four
-    /// times as much.
-    AtCapitals(Box<Words>),
-    /// Some phrase starts otherwise: the whole text is walked.
-    Anywhere(AhoCorasick),
-}
-
+#[cfg(test)]
 fn phrase_automaton(phrases: &[String]) -> AhoCorasick {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -539,7 +522,6 @@ fn map_offset(breaks: &[(usize, usize)], pos: usize) -> usize {
 /// over the same phrases, on real report language and on edge cases of word starts.
 #[cfg(test)]
 pub(crate) fn assert_candidates_agree_with_whole_text_walk<V: Copy + PartialEq + std::fmt::Debug>(name: &str, m: &PhraseMatcher<V>) {
-    assert!(matches!(m.search, Search::AtCapitals(_)), "{name}: every phrase starts with a capital");
     let whole = phrase_automaton(&m.cased);
     let walk = |hay: &str| {
         let mut v: Vec<(usize, usize, usize)> = whole

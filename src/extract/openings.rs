@@ -50,8 +50,8 @@ pub fn is_word_byte(b: u8) -> bool {
 }
 
 /// Calls `start(i)` for each offset `i` in `text` where a word of ASCII word bytes starts, in
-/// order, until it returns true; returns whether it did.
-pub fn any_word_start(text: &[u8], mut start: impl FnMut(usize) -> bool) -> bool {
+/// order.
+pub fn each_word_start(text: &[u8], mut start: impl FnMut(usize)) {
     const BLOCK: usize = 32;
     // A block's word bytes as bits, which the compiler turns into a few vector instructions;
     // a word starts where a word bit follows a clear one (the bit before a block's first byte
@@ -63,9 +63,7 @@ pub fn any_word_start(text: &[u8], mut start: impl FnMut(usize) -> bool) -> bool
         let mut starts = words & !(words << 1 | prev_word);
         prev_word = words >> (BLOCK - 1);
         while starts != 0 {
-            if start(k * BLOCK + starts.trailing_zeros() as usize) {
-                return true;
-            }
+            start(k * BLOCK + starts.trailing_zeros() as usize);
             starts &= starts - 1;
         }
     }
@@ -73,12 +71,11 @@ pub fn any_word_start(text: &[u8], mut start: impl FnMut(usize) -> bool) -> bool
     let mut prev = prev_word != 0;
     for (i, &b) in blocks.remainder().iter().enumerate() {
         let word = is_word_byte(b);
-        if word && !prev && start(tail + i) {
-            return true;
+        if word && !prev {
+            start(tail + i);
         }
         prev = word;
     }
-    false
 }
 
 /// The openings of several rules, found together.
@@ -110,16 +107,14 @@ impl Openings {
     /// Calls `found(rule, start)` for each word start of `text` where an opening of `rule`
     /// begins, in order of start; a rule may be named more than once at a start.
     pub fn each(&self, text: &str, mut found: impl FnMut(usize, usize)) {
-        self.any(text, |rule, at| {
-            found(rule, at);
-            false
-        });
-    }
-
-    /// [`Openings::each`] until `found` returns true; returns whether it did.
-    pub fn any(&self, text: &str, mut found: impl FnMut(usize, usize) -> bool) -> bool {
         let hay = text.as_bytes();
-        any_word_start(hay, |s| self.words.any_at(hay, s, |word, _| self.rules[word].iter().any(|&r| found(r, s))))
+        each_word_start(hay, |s| {
+            self.words.each_at(hay, s, |word, _| {
+                for &r in &self.rules[word] {
+                    found(r, s);
+                }
+            })
+        });
     }
 }
 
@@ -143,33 +138,32 @@ impl Words {
     }
 
     /// Calls `found(word, end)` for each word (by its index) that starts at `at` in `hay`,
-    /// shortest first, until it returns true; returns whether it did.
-    pub fn any_at(&self, hay: &[u8], at: usize, mut found: impl FnMut(usize, usize) -> bool) -> bool {
+    /// shortest first.
+    pub fn each_at(&self, hay: &[u8], at: usize, mut found: impl FnMut(usize, usize)) {
         if !self.heads.could_start(hay, at) {
-            return false;
+            return;
         }
         let dfa = &self.dfa;
-        let Ok(mut sid) = dfa.start_state(Anchored::Yes) else { return false };
+        let Ok(mut sid) = dfa.start_state(Anchored::Yes) else { return };
         for (i, &b) in hay[at..].iter().enumerate() {
             sid = dfa.next_state(Anchored::Yes, sid, b);
             if !dfa.is_special(sid) {
                 continue;
             }
             if dfa.is_dead(sid) {
-                return false;
+                return;
             }
             if dfa.is_match(sid) {
                 let len = i + 1;
                 for k in 0..dfa.match_len(sid) {
                     let word = dfa.match_pattern(sid, k);
                     // A match state also names the words that end here but start later.
-                    if dfa.pattern_len(word) == len && found(word.as_usize(), at + len) {
-                        return true;
+                    if dfa.pattern_len(word) == len {
+                        found(word.as_usize(), at + len);
                     }
                 }
             }
         }
-        false
     }
 }
 
@@ -326,10 +320,7 @@ mod tests {
     fn word_starts_are_ascii_word_boundaries() {
         let starts = |text: &[u8]| {
             let mut v = Vec::new();
-            any_word_start(text, |i| {
-                v.push(i);
-                false
-            });
+            each_word_start(text, |i| v.push(i));
             v
         };
         assert_eq!(starts("A b_c, 2x \u{e9}d".as_bytes()), [0, 2, 7, 12]);
@@ -373,10 +364,7 @@ mod tests {
         for text in ["Care homes and home care.", "homecare, care home care", "carehomes homes", ""] {
             let want: Vec<(usize, usize)> = plain.find_iter(text).map(|m| (m.start(), m.end())).collect();
             let mut starts = Vec::new();
-            any_word_start(text.as_bytes(), |i| {
-                starts.push(i);
-                false
-            });
+            each_word_start(text.as_bytes(), |i| starts.push(i));
             let got: Vec<(usize, usize)> = find_from(&re, text, starts.into_iter()).iter().map(|m| (m.start(), m.end())).collect();
             assert_eq!(got, want, "{text}");
         }

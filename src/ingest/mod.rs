@@ -5,6 +5,7 @@ pub mod decode;
 pub mod discover;
 pub mod docx;
 pub mod html;
+pub mod lines;
 pub mod pdf;
 pub mod records;
 pub mod running_lines;

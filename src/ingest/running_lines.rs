@@ -4,7 +4,7 @@
 //! number beside such a line goes with it. Where they split a sentence, the two halves are
 //! rejoined.
 
-use super::text::{split_lines, trimmed};
+use super::lines::{split_lines, trimmed};
 use foldhash::HashMap;
 use std::borrow::Cow;
 

@@ -3,6 +3,7 @@
 //! Markdown pipe tables, and running headers and footers.
 
 use super::html::fragment_lines;
+use super::lines::{split_lines, trimmed};
 use super::running_lines::strip_running_lines_of;
 use super::{RawBlock, RawDoc};
 use crate::model::{BlockKind, CellRef, Table};
@@ -47,23 +48,6 @@ pub fn read(input: &str) -> RawDoc {
         doc.warnings.insert(0, format!("removed {removed} running header, footer or page-number lines"));
     }
     doc
-}
-
-/// The lines of `text` as `str::lines` splits them (a line feed ends a line, and a carriage
-/// return before it goes with it), found with a vectorised search for line feeds: the search
-/// `lines` uses steps through every text a word at a time.
-pub(crate) fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        let line = &text[start..end];
-        lines.push(line.strip_suffix('\r').unwrap_or(line));
-        start = end + 1;
-    }
-    if start < text.len() {
-        lines.push(&text[start..]);
-    }
-    lines
 }
 
 /// Build blocks from lines already cleaned of running matter; `pages[i]`, when given, is the
@@ -350,18 +334,6 @@ const NBSP: [u8; 2] = [0xc2, 0xa0];
 fn has_nbsp(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr_iter(NBSP[1], b).any(|i| i > 0 && b[i - 1] == NBSP[0])
-}
-
-/// `s.trim()`, answered from the end bytes when both are ASCII and not white space, as on most
-/// lines: the general trim goes through a char searcher at each end, and every line is trimmed
-/// several times over.
-pub(crate) fn trimmed(s: &str) -> &str {
-    let solid = |b: &u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    match (s.as_bytes().first(), s.as_bytes().last()) {
-        (None, _) => s,
-        (Some(a), Some(b)) if solid(a) && solid(b) => s,
-        _ => s.trim(),
-    }
 }
 
 /// Whether `s` holds either ASCII character. A search for a set of chars decodes every char of
@@ -652,13 +624,6 @@ mod equivalence_tests {
     fn nbsp_test_finds_only_the_no_break_space() {
         for s in ["a\u{a0}b", "à", "†", "\u{a0}", "plain", "à\u{a0}", "\u{2020}\u{e0}"] {
             assert_eq!(has_nbsp(s), s.contains('\u{a0}'), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn lines_split_as_str_lines_does() {
-        for s in ["", "\n", "\n\n", "a", "a\n", "a\r\n", "a\r", "a\r\r\n", "\r\n\r", "a\nb\r\nc", "a\n\nb\n", "é\n\u{2028}\nx"] {
-            assert_eq!(split_lines(s), s.lines().collect::<Vec<_>>(), "{s:?}");
         }
     }
 }
