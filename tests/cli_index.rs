@@ -100,6 +100,11 @@ fn kind_and_theme_filters_narrow_results() {
     assert!(total(&workforce) > 0 && total(&workforce) < total(&all));
     assert!(hits(&workforce).iter().all(|h| h["themes"].as_array().unwrap().iter().any(|t| t == "workforce")));
     assert!(hits(&workforce).iter().all(|h| h["text"].as_str().unwrap().contains("workforce")));
+    // A document's path, as shown on its hits, narrows a query to that document's units.
+    let perth = hits(&all).iter().map(|h| h["path"].as_str().unwrap()).find(|p| p.ends_with("perth.txt")).expect("a hit in perth.txt");
+    let in_perth = search_json(&s, &[&format!("partnership AND path:\"{perth}\"")]);
+    assert!(total(&in_perth) > 0 && total(&in_perth) < total(&all), "{} of {}", total(&in_perth), total(&all));
+    assert!(hits(&in_perth).iter().all(|h| h["path"] == perth));
 }
 
 #[test]

@@ -100,8 +100,9 @@ pub enum SearchFormat {
     long_about = "Search findings, recommendations, actions and sentences in the index.\n\n\
 Words are matched in any form (\"discharges\" finds \"discharge\") and all must appear unless OR is\n\
 written. Quote a phrase (\"delayed discharge\"), exclude with -word, and match a field with\n\
-field:value (kind:recommendation, themes:workforce, polarity:weakness). Filters narrow the\n\
-results; repeated --area or --theme mean any of them. Besides the best hits, the total number of\n\
+field:value (kind:recommendation, themes:workforce, polarity:weakness, or path:\"corpus/a.txt\"\n\
+for one document's units, its path as hits show it). Filters narrow the results; repeated\n\
+--area or --theme mean any of them. Besides the best hits, the total number of\n\
 matches and their counts by area and theme are shown. In --format json each hit's highlights are\n\
 [start, end] byte offsets into its snippet.\n\n\
 Exit status: 0 ok (even with no hits), 1 no index or other failure, 2 a query that does not\n\

@@ -117,10 +117,19 @@ pub fn document_query(fields: &Fields) -> TermQuery {
     TermQuery::new(Term::from_field_text(fields.kind, KIND_DOCUMENT), IndexRecordOption::Basic)
 }
 
-/// The stored document-level entries (one per source file).
-pub fn document_docs(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Vec<TantivyDocument>> {
+/// The stored document-level entries (one per source document), with their numbers.
+pub fn document_entries(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Vec<(u64, TantivyDocument)>> {
+    let keys = searcher.segment_readers().iter().map(|seg| seg.fast_fields().u64(schema::DOC_KEY)).collect::<tantivy::Result<Vec<_>>>()?;
     let addrs = searcher.search(&document_query(fields), &DocSetCollector)?;
-    addrs.into_iter().map(|a| searcher.doc(a)).collect()
+    addrs
+        .into_iter()
+        .map(|a| {
+            let key = keys[a.segment_ord as usize].first(a.doc_id).ok_or_else(|| {
+                tantivy::TantivyError::InternalError(format!("document entry {} of segment {} has no number", a.doc_id, a.segment_ord))
+            })?;
+            Ok((key, searcher.doc(a)?))
+        })
+        .collect()
 }
 
 /// The first stored string of a field.

@@ -1,15 +1,17 @@
 //! The index's fields. One tantivy document per searchable unit (finding, recommendation,
 //! action, other sentence) plus one per source document that keeps the whole record as JSON,
 //! so analyst commands never re-read the files. Document fields (title, type, date, year,
-//! areas, regulators) are on the document entry only; a unit reaches them through the number
-//! (`doc_key`) that all of a document's entries share.
+//! areas, regulators, and the path as shown) are on the document entry only; a unit reaches
+//! them through the number (`doc_key`) that all of a document's entries share. A unit carries
+//! only what is searched or shown of the unit itself: tantivy's work and the store grow with
+//! every value on every one of a corpus's millions of units.
 
 use tantivy::Index;
 use tantivy::schema::{FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 
 /// Bump when fields change meaning or shape; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 /// Our marker file beside tantivy's own, so we only ever touch folders we created.
 pub const META_FILE: &str = "scrutiny-index.json";
 pub const TOKENIZER: &str = "en_stem";
@@ -26,6 +28,7 @@ pub struct Fields {
     pub polarity: Field,
     pub actor: Field,
     pub path: Field,
+    pub doc_path: Field,
     pub file: Field,
     pub doc_id: Field,
     pub doc_key: Field,
@@ -60,17 +63,21 @@ fn stemmed() -> TextOptions {
 
 pub fn build() -> Schema {
     let mut b = Schema::builder();
-    b.add_text_field("kind", STRING | STORED | FAST);
+    b.add_text_field("kind", STRING | STORED);
     b.add_text_field("text", stemmed());
     b.add_text_field("polarity", STRING | STORED);
     b.add_text_field("actor", stemmed());
-    b.add_text_field("path", STRING | STORED | FAST);
-    // The file an entry came from: its path, also for each record of a record file (whose
-    // `path` is `file#record`), so a changed or vanished file's entries go together.
+    // On every entry, so a query can ask for one document's units (`path:"..."`); stored and
+    // kept as a column once, on the document entry, as `doc_path`.
+    b.add_text_field("path", STRING);
+    b.add_text_field("doc_path", STRING | STORED | FAST);
+    // On the document entry: the file it came from, which for each record of a record file
+    // (whose path is `file#record`) is the record file, so a changed or vanished file's
+    // documents are found together.
     b.add_text_field("file", STRING | STORED);
     b.add_text_field("doc_id", STRING | STORED);
     // On every entry: the number of the document it belongs to, which joins a unit to its
-    // document entry. The writer numbers documents in the order it adds them, so a segment's
+    // document entry and finds all of a document's entries when its file changes. The writer numbers documents in the order it adds them, so a segment's
     // column holds long runs of one number and costs next to nothing to store and read.
     b.add_u64_field(DOC_KEY, INDEXED | FAST);
     // Title and date are columns as well, so a unit's document fields are joined from columns
@@ -81,7 +88,7 @@ pub fn build() -> Schema {
     b.add_u64_field("year", INDEXED | FAST | STORED);
     b.add_text_field("areas", STRING | STORED | FAST);
     b.add_text_field("regulators", STRING | STORED | FAST);
-    b.add_text_field("themes", STRING | STORED | FAST);
+    b.add_text_field("themes", STRING | STORED);
     for f in ["area_facet", "theme_facet", "regulator_facet", "year_facet"] {
         b.add_facet_field(f, FacetOptions::default());
     }
@@ -110,6 +117,7 @@ impl Fields {
             polarity: f("polarity")?,
             actor: f("actor")?,
             path: f("path")?,
+            doc_path: f("doc_path")?,
             file: f("file")?,
             doc_id: f("doc_id")?,
             doc_key: f(DOC_KEY)?,

@@ -1,7 +1,7 @@
 //! From one extracted document to its tantivy documents: one per finding, recommendation,
-//! action and remaining sentence, and one for the document. Units carry the document's path,
-//! not its fields: queries join those from the document entry (`query::documents`) by the
-//! number the writer gives all of a document's entries.
+//! action and remaining sentence, and one for the document. Units carry their document's path
+//! as a term only, not its fields: queries join those from the document entry
+//! (`query::documents`) by the number the writer gives all of a document's entries.
 
 use super::schema::{Fields, KIND_DOCUMENT};
 use crate::extract::taxonomy::Taxonomy;
@@ -138,6 +138,7 @@ fn document_entry(f: &Fields, record: &Record) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.kind, KIND_DOCUMENT);
     d.add_text(f.path, &record.path);
+    d.add_text(f.doc_path, &record.path);
     d.add_text(f.doc_id, &record.id);
     if let Some(t) = &record.title {
         d.add_text(f.title, t);

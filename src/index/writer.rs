@@ -135,7 +135,7 @@ fn prepare_dir(dir: &Path, rebuild: bool, themes: Vec<String>) -> Result<Index, 
 fn check_readable(index: &Index) -> tantivy::Result<()> {
     let fields = Fields::of(&index.schema())?;
     let searcher = index.reader()?.searcher();
-    reader::document_docs(&searcher, &fields).map(|_| ())
+    reader::document_entries(&searcher, &fields).map(|_| ())
 }
 
 /// Remove an index of ours that cannot be reused. Only called when our marker file is present.
@@ -178,6 +178,17 @@ fn open_writer(index: &Index, dir: &Path, threads: usize, memory_mb: usize) -> R
 struct Known {
     hash: String,
     stamp: Option<Stamp>,
+    /// The numbers of its documents (a record file has one per record), whose entries go when
+    /// the file changes or vanishes.
+    keys: Vec<u64>,
+}
+
+impl Known {
+    fn delete(&self, writer: &IndexWriter, fields: &Fields) {
+        for &k in &self.keys {
+            writer.delete_term(Term::from_field_u64(fields.doc_key, k));
+        }
+    }
 }
 
 /// A file's size and modification time: when both are as they were, the file is taken as
@@ -199,13 +210,13 @@ impl Stamp {
 /// share their file's hash and stamp).
 fn indexed_paths(index: &Index, fields: &Fields) -> tantivy::Result<HashMap<String, Known>> {
     let searcher = index.reader()?.searcher();
-    let mut out = HashMap::new();
-    for d in reader::document_docs(&searcher, fields)? {
+    let mut out: HashMap<String, Known> = HashMap::new();
+    for (key, d) in reader::document_entries(&searcher, fields)? {
         if let (Some(p), Some(id)) = (text_of(&d, fields.file), text_of(&d, fields.doc_id)) {
             let hash = id.split_once('#').map_or(id.as_str(), |(h, _)| h).to_string();
             let num = |f| d.get_first(f).and_then(|v| v.as_u64());
             let stamp = num(fields.file_size).zip(num(fields.file_mtime)).map(|(size, mtime_ns)| Stamp { size, mtime_ns });
-            out.insert(p, Known { hash, stamp });
+            out.entry(p).or_insert_with(|| Known { hash, stamp, keys: Vec::new() }).keys.push(key);
         }
     }
     Ok(out)
@@ -268,12 +279,12 @@ fn prepare_file(
             let build = std::panic::AssertUnwindSafe(|| units::documents(fields, &doc, &record, &extractor.taxonomy));
             match timed(&mut times.index_build, || std::panic::catch_unwind(build)) {
                 Ok(mut docs) => {
-                    for d in &mut docs {
-                        d.add_text(fields.file, key.as_ref());
-                    }
-                    if let (Some(head), Some(s)) = (docs.first_mut(), stamp) {
-                        head.add_u64(fields.file_size, s.size);
-                        head.add_u64(fields.file_mtime, s.mtime_ns);
+                    if let Some(head) = docs.first_mut() {
+                        head.add_text(fields.file, key.as_ref());
+                        if let Some(s) = stamp {
+                            head.add_u64(fields.file_size, s.size);
+                            head.add_u64(fields.file_mtime, s.mtime_ns);
+                        }
                     }
                     send(Msg::Indexed { file: key.to_string(), record: Box::new(record), docs });
                 }
@@ -349,9 +360,9 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
             match msg {
                 Msg::Indexed { file, record, docs } => {
                     let write_started = Instant::now();
-                    if known.contains_key(&file) {
+                    if let Some(old) = known.get(&file) {
                         if !replaced.contains(&file) {
-                            writer.delete_term(Term::from_field_text(fields.file, &file));
+                            old.delete(&writer, fields);
                             replaced.insert(file);
                         }
                         summary.updated += 1;
@@ -413,9 +424,9 @@ pub fn ingest(opts: &IngestOptions, extractor: &Extractor) -> Result<Summary, In
 
     if opts.prune {
         let seen: HashSet<String> = files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-        for path in known.keys() {
+        for (path, old) in &known {
             if !seen.contains(path) && !Path::new(path).exists() {
-                writer.delete_term(Term::from_field_text(fields.file, path));
+                old.delete(&writer, &fields);
                 summary.pruned += 1;
             }
         }

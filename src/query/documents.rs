@@ -1,6 +1,7 @@
-//! The document side of a unit. A unit entry carries its own fields, its document's path and
-//! its document's number (`doc_key`, given by the writer); the document's title, type, areas,
-//! regulators, date and year sit on the document entry alone and are joined by number when a
+//! The document side of a unit. A unit entry carries its own fields, its document's path (as a
+//! term, to search by) and its document's number (`doc_key`, given by the writer); the
+//! document's path as shown, title, type, areas, regulators, date and year sit on the document
+//! entry alone and are joined by number when a
 //! query filters, counts or shows by them. Copied onto every sentence, they made tantivy index each
 //! document's fields once per sentence: about 40% of its indexing work on a corpus of reports.
 //!
@@ -23,6 +24,9 @@ const FEW_DOCUMENTS: usize = 64;
 /// What a unit shows of its document.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct DocFields {
+    /// Shown as the unit's own path, ahead of the rest.
+    #[serde(skip)]
+    pub path: String,
     pub title: Option<String>,
     pub doc_type: String,
     pub areas: Vec<String>,
@@ -160,11 +164,13 @@ pub fn fields_of(join: &Join, keys: &HashSet<u64>) -> tantivy::Result<HashMap<u6
         let reader = searcher.segment_reader(seg);
         let col = |name: &str| -> tantivy::Result<Vec<Vec<String>>> { strings_of(reader.fast_fields().str(name)?.as_ref(), &rows) };
         let (titles, types, areas, regulators, dates) = (col("title")?, col("doc_type")?, col("areas")?, col("regulators")?, col("date")?);
+        let paths = col("doc_path")?;
         let years = reader.fast_fields().u64("year")?;
-        let values = rows.iter().zip(row_keys).zip(titles).zip(types).zip(areas).zip(regulators).zip(dates);
-        for ((((((&row, key), title), doc_type), areas), regulators), date) in values {
+        let values = rows.iter().zip(row_keys).zip(paths).zip(titles).zip(types).zip(areas).zip(regulators).zip(dates);
+        for (((((((&row, key), path), title), doc_type), areas), regulators), date) in values {
             let first = |v: Vec<String>| v.into_iter().next();
             let fields = DocFields {
+                path: first(path).unwrap_or_default(),
                 title: first(title),
                 doc_type: first(doc_type).unwrap_or_default(),
                 areas,

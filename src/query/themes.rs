@@ -90,7 +90,7 @@ fn scan(handle: &IndexHandle, by: GroupBy, kind: Option<&str>, col: &BTreeMap<&s
             GroupBy::Area => Group::Strs(Strs::open(seg, "areas")?),
             GroupBy::Regulator => Group::Strs(Strs::open(seg, "regulators")?),
             GroupBy::DocType => Group::Strs(Strs::open(seg, "doc_type")?),
-            GroupBy::Document => Group::Strs(Strs::open(seg, "path")?),
+            GroupBy::Document => Group::Strs(Strs::open(seg, "doc_path")?),
             GroupBy::Year => Group::Year(seg.fast_fields().u64("year")?),
         };
         let Some(tally) = seg.fast_fields().str("tally")? else { continue };

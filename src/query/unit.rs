@@ -42,7 +42,7 @@ impl StoredUnit {
 
     fn from_doc(d: &TantivyDocument, f: &Fields, doc: DocFields) -> StoredUnit {
         StoredUnit {
-            path: text_of(d, f.path).unwrap_or_default(),
+            path: doc.path.clone(),
             document: doc,
             kind: text_of(d, f.kind).unwrap_or_default(),
             polarity: text_of(d, f.polarity),
