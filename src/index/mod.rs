@@ -1,9 +1,9 @@
 //! The tantivy index: its schema, building it from documents, and opening it for queries.
 
+pub mod analyzer;
 pub mod error;
 pub mod reader;
 pub mod schema;
-pub mod stem;
 pub mod units;
 pub mod writer;
 

@@ -8,7 +8,7 @@
 
 use tantivy::Index;
 use tantivy::schema::{FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::TextAnalyzer;
 
 /// Bump when fields change meaning or shape; an index of another version must be rebuilt.
 pub const SCHEMA_VERSION: u32 = 5;
@@ -145,11 +145,7 @@ impl Fields {
 }
 
 pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(super::stem::MemoStemmer)
-        .build()
+    TextAnalyzer::from(super::analyzer::StemmingTokenizer::default())
 }
 
 /// Tokenizers are not saved with an index, so every open must register ours again.
