@@ -1,7 +1,7 @@
 //! The index's fields. One tantivy document per searchable unit (finding, recommendation,
-//! action, other sentence) plus one per source document that keeps the whole record as JSON,
-//! so analyst commands never re-read the files. Document fields (title, type, date, year,
-//! areas, regulators, and the path as shown) are on the document entry only; a unit reaches
+//! action, other sentence) plus one per source document with its fields (title, type, date,
+//! year, areas, regulators, the path as shown), its units' theme tally and its file's stamp, so
+//! analyst commands never re-read the files. Document fields are on the document entry only; a unit reaches
 //! them through the number (`doc_key`) that all of a document's entries share. A unit carries
 //! only what is searched or shown of the unit itself: tantivy's work and the store grow with
 //! every value on every one of a corpus's millions of units.
@@ -47,7 +47,6 @@ pub struct Fields {
     pub span_end: Field,
     pub status: Field,
     pub due: Field,
-    pub record: Field,
     pub tally: Field,
     pub file_size: Field,
     pub file_mtime: Field,
@@ -77,11 +76,12 @@ pub fn build() -> Schema {
     b.add_text_field("file", STRING | STORED);
     b.add_text_field("doc_id", STRING | STORED);
     // On every entry: the number of the document it belongs to, which joins a unit to its
-    // document entry and finds all of a document's entries when its file changes. The writer numbers documents in the order it adds them, so a segment's
-    // column holds long runs of one number and costs next to nothing to store and read.
+    // document entry and finds all of a document's entries when its file changes. The writer
+    // numbers documents in the order it adds them, so a segment's column holds long runs of one
+    // number and costs next to nothing to store and read.
     b.add_u64_field(DOC_KEY, INDEXED | FAST);
     // Title and date are columns as well, so a unit's document fields are joined from columns
-    // without reading the document entry's stored record.
+    // without reading the document entry's stored fields.
     b.add_text_field("title", stemmed().set_fast("raw"));
     b.add_text_field("doc_type", STRING | STORED | FAST);
     b.add_text_field("date", STRING | STORED | FAST);
@@ -96,7 +96,6 @@ pub fn build() -> Schema {
     b.add_u64_field("span_end", STORED);
     b.add_text_field("status", STRING | STORED);
     b.add_text_field("due", STRING | STORED);
-    b.add_text_field("record", STORED);
     // On each document entry: "kind/theme" once per unit of that kind tagged with the theme,
     // and "kind/" once per kind the document has, so the theme matrix reads one entry per
     // document instead of every sentence.
@@ -136,7 +135,6 @@ impl Fields {
             span_end: f("span_end")?,
             status: f("status")?,
             due: f("due")?,
-            record: f("record")?,
             tally: f("tally")?,
             file_size: f("file_size")?,
             file_mtime: f("file_mtime")?,

@@ -174,13 +174,12 @@ pub fn tally_value(kind: &str, theme: &str) -> String {
     format!("{kind}/{theme}")
 }
 
-/// All tantivy documents for one source document: its record entry first, then its units.
+/// All tantivy documents for one source document: its document entry first, then its units.
 pub fn documents(f: &Fields, doc: &Document, record: &Record, taxonomy: &Taxonomy) -> Vec<TantivyDocument> {
     let mut out = Vec::new();
     let units = units(doc, record, taxonomy);
     let mut head = document_entry(f, record);
     add_themes(f, &mut head, record.themes.keys());
-    head.add_text(f.record, serde_json::to_string(record).expect("a record always serialises"));
     let mut kinds: Vec<&str> = Vec::new();
     for u in &units {
         if !kinds.contains(&u.kind) {

@@ -5,9 +5,9 @@
 //! query filters, counts or shows by them. Copied onto every sentence, they made tantivy index each
 //! document's fields once per sentence: about 40% of its indexing work on a corpus of reports.
 //!
-//! The join reads columns, never stored documents (a document entry also stores the whole
-//! extracted record), and joins on a number, not the path: turning paths back into strings
-//! means decompressing the column's dictionary, which cost more than the search itself.
+//! The join reads columns, never stored documents (reading one decompresses its whole block of
+//! the store), and joins on a number, not the path: turning paths back into strings means
+//! decompressing the column's dictionary, which cost more than the search itself.
 
 use crate::index::reader::document_query;
 use crate::index::schema::{DOC_KEY, Fields};
