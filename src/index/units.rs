@@ -87,7 +87,7 @@ impl<'a> HitsByStart<'a> {
 }
 
 fn units<'a>(doc: &'a Document, record: &'a Record, taxonomy: &Taxonomy) -> Vec<Unit<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(record.findings.len() + record.recommendations.len() + record.actions.len() + doc.sentences.len());
     for f in &record.findings {
         let mut u = Unit::new("finding", &f.text, f.themes.clone());
         u.polarity = Some(f.polarity.as_str());
@@ -176,8 +176,9 @@ pub fn tally_value(kind: &str, theme: &str) -> String {
 
 /// All tantivy documents for one source document: its document entry first, then its units.
 pub fn documents(f: &Fields, doc: &Document, record: &Record, taxonomy: &Taxonomy) -> Vec<TantivyDocument> {
-    let mut out = Vec::new();
     let units = units(doc, record, taxonomy);
+    // A long report has thousands of entries: growing the list would copy them again and again.
+    let mut out = Vec::with_capacity(units.len() + 1);
     let mut head = document_entry(f, record);
     add_themes(f, &mut head, record.themes.keys());
     let mut kinds: Vec<&str> = Vec::new();
