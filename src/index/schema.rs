@@ -44,7 +44,6 @@ pub struct Fields {
     pub regulator_facet: Field,
     pub year_facet: Field,
     pub span_start: Field,
-    pub span_end: Field,
     pub status: Field,
     pub due: Field,
     pub tally: Field,
@@ -92,8 +91,8 @@ pub fn build() -> Schema {
     for f in ["area_facet", "theme_facet", "regulator_facet", "year_facet"] {
         b.add_facet_field(f, FacetOptions::default());
     }
+    // Where a unit starts in its document's text, to list a document's units in reading order.
     b.add_u64_field("span_start", STORED);
-    b.add_u64_field("span_end", STORED);
     b.add_text_field("status", STRING | STORED);
     b.add_text_field("due", STRING | STORED);
     // On each document entry: "kind/theme" once per unit of that kind tagged with the theme,
@@ -132,7 +131,6 @@ impl Fields {
             regulator_facet: f("regulator_facet")?,
             year_facet: f("year_facet")?,
             span_start: f("span_start")?,
-            span_end: f("span_end")?,
             status: f("status")?,
             due: f("due")?,
             tally: f("tally")?,

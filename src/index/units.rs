@@ -206,7 +206,6 @@ pub fn documents(f: &Fields, doc: &Document, record: &Record, taxonomy: &Taxonom
         add_themes(f, &mut d, &u.themes);
         if let Some(s) = u.span {
             d.add_u64(f.span_start, s.start as u64);
-            d.add_u64(f.span_end, s.end as u64);
         }
         if let Some(s) = u.status {
             d.add_text(f.status, s);
