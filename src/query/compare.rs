@@ -6,7 +6,7 @@ use super::filters::{Filters, facet_values, resolve_area, resolve_theme};
 use crate::index::schema::KIND_DOCUMENT;
 use crate::index::{IndexError, IndexHandle};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use tantivy::Term;
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -99,30 +99,68 @@ fn words(analyzer: &mut TextAnalyzer, text: &str) -> BTreeSet<String> {
     out
 }
 
-pub fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let union = a.union(b).count();
-    if union == 0 { 0.0 } else { a.intersection(b).count() as f64 / union as f64 }
-}
-
 /// Greedy single pass: each item joins the first group whose first member it resembles.
+///
+/// Comparing each item with every group's words made the pass quadratic in string
+/// comparisons: two areas of a large index (thousands of recommendations each) took seconds.
+/// Words are numbered instead, and each word lists the groups whose first member has it, so an
+/// item counts the words it shares with just the groups it shares any with; a group it shares
+/// none with has a similarity of 0 and cannot be the first to resemble it.
 fn recurring(all: &[Item], analyzer: &mut TextAnalyzer) -> Vec<Recurring> {
-    let mut groups: Vec<(BTreeSet<String>, Vec<&Item>)> = Vec::new();
+    // Per group: how many words its first member has, and its members.
+    let mut groups: Vec<(usize, Vec<&Item>)> = Vec::new();
+    let mut number: HashMap<String, usize> = HashMap::new();
+    // Per word number, the groups whose first member has the word, in group order.
+    let mut groups_with: Vec<Vec<usize>> = Vec::new();
+    // Per group, the words it shares with the item being placed; `touched` lists the nonzero.
+    let mut shared: Vec<usize> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
     // The same wording recurs often (one report published as several documents, a standard
     // recommendation): it joins the group its first occurrence joined, without comparing again.
-    let mut group_of_text: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut group_of_text: HashMap<&str, usize> = HashMap::new();
     for item in all {
         if let Some(&g) = group_of_text.get(item.text.as_str()) {
             groups[g].1.push(item);
             continue;
         }
-        let w = words(analyzer, &item.text);
-        let g = match groups.iter().position(|(g, _)| jaccard(g, &w) >= SIMILAR) {
+        let ids: Vec<usize> = words(analyzer, &item.text)
+            .into_iter()
+            .map(|w| {
+                let next = number.len();
+                *number.entry(w).or_insert_with(|| {
+                    groups_with.push(Vec::new());
+                    next
+                })
+            })
+            .collect();
+        for &id in &ids {
+            for &g in &groups_with[id] {
+                if shared[g] == 0 {
+                    touched.push(g);
+                }
+                shared[g] += 1;
+            }
+        }
+        touched.sort_unstable();
+        let resembles = |g: usize| {
+            let both = shared[g];
+            both as f64 / (groups[g].0 + ids.len() - both) as f64 >= SIMILAR
+        };
+        let found = touched.iter().copied().find(|&g| resembles(g));
+        for g in touched.drain(..) {
+            shared[g] = 0;
+        }
+        let g = match found {
             Some(g) => {
                 groups[g].1.push(item);
                 g
             }
             None => {
-                groups.push((w, vec![item]));
+                groups.push((ids.len(), vec![item]));
+                shared.push(0);
+                for &id in &ids {
+                    groups_with[id].push(groups.len() - 1);
+                }
                 groups.len() - 1
             }
         };
@@ -194,6 +232,72 @@ mod tests {
         let groups = recurring(&all, &mut crate::index::schema::analyzer());
         assert_eq!(groups.len(), 2);
         assert!(groups.iter().all(|g| g.areas == vec!["Angus".to_string(), "Fife".to_string()]));
+    }
+
+    fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+        let union = a.union(b).count();
+        if union == 0 { 0.0 } else { a.intersection(b).count() as f64 / union as f64 }
+    }
+
+    /// The grouping as first written: every item against every group's words.
+    fn recurring_by_scan(all: &[Item], analyzer: &mut TextAnalyzer) -> Vec<(String, Vec<String>, Vec<String>)> {
+        let mut groups: Vec<(BTreeSet<String>, Vec<&Item>)> = Vec::new();
+        for item in all {
+            let w = words(analyzer, &item.text);
+            match groups.iter().position(|(g, _)| jaccard(g, &w) >= SIMILAR) {
+                Some(g) => groups[g].1.push(item),
+                None => groups.push((w, vec![item])),
+            }
+        }
+        groups
+            .into_iter()
+            .filter_map(|(_, members)| {
+                let areas: BTreeSet<String> = members.iter().map(|m| m.area.clone()).collect();
+                let mut variants: Vec<String> = members.iter().map(|m| m.text.clone()).collect();
+                variants.dedup();
+                (areas.len() > 1).then(|| (members[0].text.clone(), areas.into_iter().collect(), variants))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn grouping_by_shared_words_agrees_with_comparing_every_group() {
+        // Recommendations built from a small vocabulary, so that many share words, many
+        // resemble several groups and some are repeated word for word.
+        let heads = ["The partnership", "The council", "Leaders", "The board", "Managers", "The IJB"];
+        let verbs = ["should improve", "must review", "should publish", "needs to strengthen", "should agree"];
+        let objects = [
+            "its workforce planning",
+            "workforce plans for care at home",
+            "governance of commissioning",
+            "the housing plan",
+            "delayed discharge from hospital",
+            "its performance reports",
+            "engagement with carers and families",
+            "oversight of finance",
+        ];
+        let tails = ["", " by March", " with partners", " and report progress", " across localities"];
+        let areas = ["Fife", "Angus", "Moray"];
+        let mut all = Vec::new();
+        let mut n = 0usize;
+        for h in heads {
+            for v in verbs {
+                for o in objects {
+                    n += 1;
+                    let tail = tails[n % tails.len()];
+                    all.push(item(areas[n % areas.len()], &format!("{h} {v} {o}{tail}.")));
+                    if n.is_multiple_of(7) {
+                        all.push(item(areas[(n + 1) % areas.len()], &format!("{h} {v} {o}{tail}.")));
+                    }
+                }
+            }
+        }
+        let mut analyzer = crate::index::schema::analyzer();
+        let want = recurring_by_scan(&all, &mut analyzer);
+        let got: Vec<_> = recurring(&all, &mut analyzer).into_iter().map(|r| (r.text, r.areas, r.variants)).collect();
+        assert!(want.len() > 10, "too few recurring groups to compare: {}", want.len());
+        assert!(want.iter().any(|(_, _, v)| v.len() > 3), "no group gathers several wordings");
+        assert_eq!(got, want);
     }
 
     #[test]
