@@ -1,10 +1,10 @@
 //! The index's fields. One tantivy document per searchable unit (finding, recommendation,
 //! action, other sentence) plus one per source document with its fields (title, type, date,
 //! year, areas, regulators, the path as shown), its units' theme tally and its file's stamp, so
-//! analyst commands never re-read the files. Document fields are on the document entry only; a unit reaches
-//! them through the number (`doc_key`) that all of a document's entries share. A unit carries
-//! only what is searched or shown of the unit itself: tantivy's work and the store grow with
-//! every value on every one of a corpus's millions of units.
+//! analyst commands never re-read the files. Document fields are on the document entry only;
+//! a unit reaches them through the number (`doc_key`) that all of a document's entries share.
+//! A unit carries only what is searched or shown of the unit itself: tantivy's work and the
+//! store grow with every value on every one of a corpus's millions of units.
 
 use tantivy::Index;
 use tantivy::schema::{FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};

@@ -1,9 +1,9 @@
 //! The document side of a unit. A unit entry carries its own fields, its document's path (as a
 //! term, to search by) and its document's number (`doc_key`, given by the writer); the
 //! document's path as shown, title, type, areas, regulators, date and year sit on the document
-//! entry alone and are joined by number when a
-//! query filters, counts or shows by them. Copied onto every sentence, they made tantivy index each
-//! document's fields once per sentence: about 40% of its indexing work on a corpus of reports.
+//! entry alone and are joined by number when a query filters, counts or shows by them. Copied
+//! onto every sentence, they made tantivy index each document's fields once per sentence: about
+//! 40% of its indexing work on a corpus of reports.
 //!
 //! The join reads columns, never stored documents (reading one decompresses its whole block of
 //! the store), and joins on a number, not the path: turning paths back into strings means
