@@ -65,7 +65,7 @@ pub fn build() -> Schema {
     b.add_text_field("text", stemmed());
     b.add_text_field("polarity", STRING | STORED);
     b.add_text_field("actor", stemmed());
-    // On every entry, so a query can ask for one document's units (`path:"..."`); stored and
+    // On every unit, so a query can ask for one document's units (`path:"..."`); stored and
     // kept as a column once, on the document entry, as `doc_path`.
     b.add_text_field("path", STRING);
     b.add_text_field("doc_path", STRING | STORED | FAST);

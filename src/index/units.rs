@@ -137,7 +137,6 @@ fn units<'a>(doc: &'a Document, record: &'a Record, taxonomy: &Taxonomy) -> Vec<
 fn document_entry(f: &Fields, record: &Record) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.kind, KIND_DOCUMENT);
-    d.add_text(f.path, &record.path);
     d.add_text(f.doc_path, &record.path);
     d.add_text(f.doc_id, &record.id);
     if let Some(t) = &record.title {
