@@ -108,6 +108,33 @@ fn kind_and_theme_filters_narrow_results() {
 }
 
 #[test]
+fn filters_narrow_results_without_reranking_them() {
+    let s = setup();
+    ingest(&s);
+    let key = |h: &Value| (h["path"].to_string(), h["text"].to_string(), h["score"].as_f64().unwrap());
+    let all = search_json(&s, &["partnership OR inspectors OR discharge", "--limit", "100"]);
+    assert!(total(&all) as usize == hits(&all).len(), "the limit cuts the unfiltered hits");
+    type Passes = fn(&Value) -> bool;
+    let cases: [(&[&str], Passes); 4] = [
+        (&["--theme", "workforce"], |h| h["themes"].as_array().unwrap().iter().any(|t| t == "workforce")),
+        (&["--kind", "finding"], |h| h["kind"] == "finding"),
+        (&["--area", "Perth and Kinross"], |h| h["areas"].as_array().unwrap().iter().any(|a| a == "Perth and Kinross")),
+        (&["--theme", "delayed-discharge", "--kind", "recommendation"], |h| {
+            h["kind"] == "recommendation" && h["themes"].as_array().unwrap().iter().any(|t| t == "delayed-discharge")
+        }),
+    ];
+    for (filter, passes) in cases {
+        let mut args = vec!["partnership OR inspectors OR discharge", "--limit", "100"];
+        args.extend_from_slice(filter);
+        let narrowed = search_json(&s, &args);
+        let want: Vec<_> = hits(&all).iter().filter(|h| passes(h)).map(key).collect();
+        let got: Vec<_> = hits(&narrowed).iter().map(key).collect();
+        assert!(!got.is_empty() && got.len() < hits(&all).len(), "{filter:?} kept {} of {}", got.len(), hits(&all).len());
+        assert_eq!(got, want, "{filter:?}: the filtered hits are not the unfiltered ones that pass, in their order and with their scores");
+    }
+}
+
+#[test]
 fn theme_matrix_by_document_counts_sentences() {
     let s = setup();
     ingest(&s);

@@ -8,7 +8,7 @@ use crate::index::schema::{Fields, KIND_DOCUMENT};
 use crate::index::{IndexError, IndexHandle};
 use std::ops::Bound;
 use tantivy::collector::FacetCollector;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
@@ -93,21 +93,26 @@ impl Filters {
 
     /// Must clauses for these filters, plus the one that keeps document-level entries out.
     /// Filters on document fields become the set of documents that pass them.
+    ///
+    /// A filter only narrows: it adds nothing to a hit's score, so the hits it keeps stay in
+    /// the order the query alone gives them (scored, a theme filter would favour units with
+    /// fewer themes).
     pub fn clauses(&self, join: &Join) -> tantivy::Result<Vec<(Occur, Box<dyn Query>)>> {
         let f = join.fields;
         let mut out: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::MustNot, term(f.kind, KIND_DOCUMENT))];
+        let mut narrow = |q: Box<dyn Query>| out.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>));
         if !self.themes.is_empty() {
-            out.push((Occur::Must, any_of(f.themes, &self.themes)));
+            narrow(any_of(f.themes, &self.themes));
         }
         for (field, value) in [(f.kind, &self.kind), (f.polarity, &self.polarity)] {
             if let Some(v) = value {
-                out.push((Occur::Must, term(field, v)));
+                narrow(term(field, v));
             }
         }
         let on_documents = self.document_clauses(f);
         if !on_documents.is_empty() {
             let keys = documents::keys_where(join, on_documents)?;
-            out.push((Occur::Must, documents::units_of(f, &keys)));
+            narrow(documents::units_of(f, &keys));
         }
         Ok(out)
     }
