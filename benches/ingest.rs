@@ -89,6 +89,23 @@ fn main() {
         let _ = writeln!(report, "{}", stage_table(s, corpus.bytes));
     }
 
+    let alone = extraction_alone(&files, &extractor, &settings);
+    let _ = writeln!(
+        report,
+        "Extraction alone (segmentation and extraction of the documents, read and parsed beforehand; MB/s of the corpus's \
+         {:.1} MB, of which {:.1} MB cleaned text): 1 thread {:.1} MB/s ({:.1}–{:.1}), 2 threads {:.1} MB/s ({:.1}–{:.1}), \
+         {:.2}x.\n",
+        alone.file_bytes as f64 / MB,
+        alone.text_bytes as f64 / MB,
+        alone.mbps(&alone.one, Pick::Median),
+        alone.mbps(&alone.one, Pick::Slowest),
+        alone.mbps(&alone.one, Pick::Fastest),
+        alone.mbps(&alone.two, Pick::Median),
+        alone.mbps(&alone.two, Pick::Slowest),
+        alone.mbps(&alone.two, Pick::Fastest),
+        alone.one.median / alone.two.median
+    );
+
     // Re-ingest of the unchanged corpus, into an index that already holds it.
     let dir = work.path().join("again");
     let opts = options(&corpus.dir, &dir, 2, settings.memory_mb);
@@ -152,6 +169,12 @@ fn main() {
         );
     }
     let _ = writeln!(readme, "| 2 threads vs 1 | {speedup:.2}x | | |");
+    let _ = writeln!(
+        readme,
+        "| extraction alone (segment + extract), 2 threads | {:.1} MB/s ({:.2}x of 1 thread) | | |",
+        alone.mbps(&alone.two, Pick::Median),
+        alone.one.median / alone.two.median
+    );
     let _ = writeln!(readme, "| re-ingest, unchanged corpus | {reingest:.0}x faster than first ingest | | |");
     if !peaks.is_empty() {
         let list: Vec<String> = peaks.iter().map(|(size, peak)| format!("{peak:.0} MB at {size:.0} MB")).collect();
@@ -192,6 +215,78 @@ fn tantivy_only(files: &[PathBuf], dir: &Path, threads: usize, memory_mb: usize)
     writer.commit().expect("baseline commit");
     writer.wait_merging_threads().expect("baseline merge");
     started.elapsed()
+}
+
+/// Segmentation and extraction timed apart from everything else.
+struct ExtractionAlone {
+    /// Bytes of the files, the measure of every other figure.
+    file_bytes: u64,
+    /// Bytes of the documents' cleaned text, which is what these stages read.
+    text_bytes: u64,
+    one: common::Stats,
+    two: common::Stats,
+}
+
+#[derive(Clone, Copy)]
+enum Pick {
+    Median,
+    Slowest,
+    Fastest,
+}
+
+impl ExtractionAlone {
+    fn mbps(&self, s: &common::Stats, pick: Pick) -> f64 {
+        let secs = match pick {
+            Pick::Median => s.median,
+            Pick::Slowest => s.max,
+            Pick::Fastest => s.min,
+        };
+        self.file_bytes as f64 / MB / secs
+    }
+}
+
+/// The stages the extraction target names (segmentation, themes, findings, recommendations and
+/// the rest of the record), at 1 and 2 threads, over documents read and parsed before the clock
+/// starts: the end-to-end figures include reading, parsing and indexing, which share the cores.
+fn extraction_alone(files: &[PathBuf], extractor: &Extractor, settings: &Settings) -> ExtractionAlone {
+    use rayon::prelude::*;
+    let parsed: Vec<(String, usize, scrutiny::ingest::RawDoc)> = files
+        .iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(p).ok()?;
+            let raw = scrutiny::ingest::read_bytes(p, &bytes).ok()?;
+            Some((p.to_string_lossy().into_owned(), bytes.len(), raw))
+        })
+        .collect();
+    let file_bytes: u64 = parsed.iter().map(|(_, bytes, _)| *bytes as u64).sum();
+    let text_bytes: u64 = parsed.iter().map(|(_, _, raw)| raw.blocks.iter().map(|b| b.text.len() as u64).sum::<u64>()).sum();
+    let mut timings = Vec::new();
+    for threads in [1usize, 2] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+        let mut runs = Vec::new();
+        for _ in 0..settings.runs {
+            // Segmentation takes the parsed document: each run gets its own copy, made off the clock.
+            let batch = parsed.clone();
+            let started = Instant::now();
+            let units: usize = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|(path, bytes, raw)| {
+                        let doc = scrutiny::segment::build(raw, &path, String::new(), bytes);
+                        let record = extractor.extract(&doc);
+                        record.findings.len() + record.recommendations.len() + record.theme_hits.len()
+                    })
+                    .sum()
+            });
+            runs.push(started.elapsed());
+            assert!(units > 0, "extraction found nothing in the benchmark corpus");
+        }
+        eprintln!("extraction alone, {threads} thread(s): {:.2}s", stats(&runs).median);
+        timings.push(stats(&runs));
+    }
+    let two = timings.pop().expect("two runs");
+    let one = timings.pop().expect("one run");
+    ExtractionAlone { file_bytes, text_bytes, one, two }
 }
 
 fn stage_table(s: &Summary, bytes: u64) -> String {
