@@ -157,6 +157,7 @@ fn main() {
     let (one, two) = (&rows[0], &rows[1]);
     let mbps = |s: f64| corpus.bytes as f64 / MB / s;
     let mut readme = String::new();
+    let _ = writeln!(readme, "Ingest on {}; {}.\n", common::machine(), describe_corpus(&corpus));
     let _ = writeln!(readme, "| ingest, {:.0} MB corpus | figure | tantivy alone | ratio |", corpus.bytes as f64 / MB);
     let _ = writeln!(readme, "|---|---|---|---|");
     for (t, b, o) in [one, two] {

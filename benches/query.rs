@@ -86,6 +86,7 @@ fn main() {
         let _ = writeln!(report, "| {name} | {} | {} | {} |", ms(s.median), ms(s.p99), s.n);
     }
     let mut readme = String::new();
+    let _ = writeln!(readme, "Queries on {}; an index of {units} entries from {}.\n", common::machine(), describe_corpus(&corpus));
     let _ = writeln!(readme, "| queries, {:.0} MB corpus index | median | p99 |\n|---|---|---|", corpus.bytes as f64 / MB);
     for (name, s) in &rows {
         let _ = writeln!(readme, "| {name} | {} | {} |", ms(s.median), ms(s.p99));
