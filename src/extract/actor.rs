@@ -95,6 +95,51 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
     None
 }
 
+/// Words that head a noun phrase naming who can act, which an item can name as an owner
+/// ("leaders’ oversight"): [`ACTOR_HEADS`] without its capitalised words, which in a
+/// possessive are as often what is owned about ("Children’s services").
+const OWNER_HEADS: &str = r"(?:partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|ICBs?|HSCPs?|leaders|leadership|managers|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers?|schools|settings|professionals)";
+
+/// Who owns what an item names as needing to improve ("The pace of leaders’ actions",
+/// "leaders and managers’ oversight"): the possessor, when it is a group that can act, with
+/// the words of its name before it (up to one that cannot be part of a name, such as "of").
+pub fn possessor(text: &str) -> Option<String> {
+    static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(&format!(r"(?i)(?P<before>(?:[\w-]+\s+){{0,4}})(?P<head>(?-u:\b){OWNER_HEADS})['’]s?\s+\w")).unwrap()
+    });
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^{OWNER_HEADS}$")).unwrap());
+    const NOT_IN_A_NAME: [&str; 18] =
+        ["of", "the", "a", "an", "in", "for", "to", "by", "with", "on", "at", "from", "its", "their", "our", "how", "that", "which"];
+    let c = POSSESSIVE.captures(text)?;
+    let words: Vec<&str> = c["before"].split_whitespace().collect();
+    let mut from = words.len();
+    while from > 0 {
+        let w = words[from - 1].to_lowercase();
+        if w == "and" || w == "&" {
+            // Joined to another group ("leaders and managers’"), not to what is owned.
+            if from >= 2 && HEAD.is_match(words[from - 2]) {
+                from -= 2;
+                continue;
+            }
+            break;
+        }
+        if NOT_IN_A_NAME.contains(&w.as_str()) || !w.chars().all(|ch| ch.is_alphanumeric() || ch == '-') {
+            break;
+        }
+        from -= 1;
+    }
+    // "the council’s response": the article goes with the name, as a subject keeps its own.
+    if from > 0 && words[from - 1].eq_ignore_ascii_case("the") {
+        from -= 1;
+    }
+    let mut name = words[from..].join(" ");
+    if !name.is_empty() {
+        name.push(' ');
+    }
+    name.push_str(&c["head"]);
+    clean(&name)
+}
+
 /// The actor of a list's lead-in ("The Scottish Government and COSLA should:").
 pub fn from_lead_in(lead_in: &str) -> Option<String> {
     from_sentence(lead_in.trim_end_matches(':'))
@@ -122,6 +167,28 @@ mod tests {
         assert_eq!(from_sentence("It will be important for partners to keep going.").as_deref(), Some("partners"));
         assert_eq!(from_sentence("The regulator recommended that care home managers review rotas.").as_deref(), Some("care home managers"));
         assert_eq!(from_sentence("We recommend that Angus Council reviews its budget.").as_deref(), Some("Angus Council"));
+    }
+}
+
+#[cfg(test)]
+mod possessor_tests {
+    use super::possessor;
+
+    #[test]
+    fn the_owner_of_what_is_to_improve() {
+        assert_eq!(possessor("The pace of leaders’ actions to find homes.").as_deref(), Some("leaders"));
+        assert_eq!(possessor("The quality of leaders and managers’ oversight of practice.").as_deref(), Some("leaders and managers"));
+        assert_eq!(possessor("Senior leaders' understanding of practice.").as_deref(), Some("Senior leaders"));
+        assert_eq!(possessor("The effectiveness of the council's response to neglect.").as_deref(), Some("the council"));
+        assert_eq!(possessor("Consistency of practitioners’ recording.").as_deref(), Some("practitioners"));
+    }
+
+    #[test]
+    fn no_owner_that_can_act() {
+        assert_eq!(possessor("The timeliness of assessments for children in need."), None);
+        assert_eq!(possessor("The quality of young people’s plans."), None);
+        assert_eq!(possessor("Children’s access to dentists."), None);
+        assert_eq!(possessor("Leaders know their services well."), None);
     }
 }
 

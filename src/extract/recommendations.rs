@@ -231,6 +231,10 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             continue;
         }
         let own_actor = actor::from_sentence(text);
+        let lead_actor = if own_actor.is_none() { lead_in.and_then(actor::from_lead_in) } else { None };
+        // An item that names what must improve names who is to improve it as its owner
+        // ("Leaders’ oversight of ..."), when nothing else says who.
+        let own_actor = own_actor.or_else(|| (lead_actor.is_none() && is_nominal(text)).then(|| actor::possessor(text)).flatten());
         // The themes are what is to be done, not who is to do it ("Health leaders need to").
         let actor_span = own_actor.as_deref().and_then(|a| text.find(a).map(|i| (s.span.start + i, s.span.start + i + a.len())));
         let hits: Vec<ThemeHit> = sentence_themes[si]
@@ -238,7 +242,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             .filter(|h| !actor_span.is_some_and(|(a, b)| a <= h.span.start && h.span.end <= b))
             .cloned()
             .collect();
-        let actor = own_actor.or_else(|| lead_in.and_then(actor::from_lead_in));
+        let actor = own_actor.or(lead_actor);
         out.push(Recommendation { text: text.to_string(), actor, themes: theme_ids(&hits), span: s.span, page: block.page });
     }
     out
