@@ -35,6 +35,13 @@ const MAX_DOCS_BEFORE_MERGE: usize = 100_000;
 /// tantivy refuses less than this per indexing thread.
 const MIN_MB_PER_THREAD: usize = 15;
 const MERGE_THREADS: usize = 1;
+/// Reading and extraction threads per tantivy indexing thread. Reading, segmenting and
+/// extracting a report costs about three times the CPU that indexing its entries does, so one
+/// indexing thread keeps up with two extraction threads. One per extraction thread split each
+/// commit into as many segments, each writing its own copy of the vocabulary, for no gain in
+/// speed: at 2 threads, one indexing thread used less CPU (1.7% fewer instructions on 10 MB)
+/// and left half as many segments for searches to visit (6 instead of 12 on 100 MB).
+const EXTRACTION_THREADS_PER_INDEXER: usize = 2;
 
 pub struct IngestOptions {
     pub paths: Vec<PathBuf>,
@@ -150,7 +157,7 @@ fn wipe(dir: &Path) -> Result<(), IndexError> {
 
 fn open_writer(index: &Index, dir: &Path, threads: usize, memory_mb: usize) -> Result<IndexWriter, IndexError> {
     let memory_mb = memory_mb.max(MIN_MB_PER_THREAD);
-    let n = threads.clamp(1, 4).min(memory_mb / MIN_MB_PER_THREAD).max(1);
+    let n = threads.div_ceil(EXTRACTION_THREADS_PER_INDEXER).clamp(1, 4).min(memory_mb / MIN_MB_PER_THREAD).max(1);
     // One merge at a time: each merge holds its own buffers and maps its source segments, and
     // tantivy's default of four at once raised peak memory without making ingest faster on
     // a laptop's few cores.
