@@ -97,12 +97,12 @@ fn main() {
          {:.2}x.\n",
         alone.file_bytes as f64 / MB,
         alone.text_bytes as f64 / MB,
-        alone.mbps(&alone.one, Pick::Median),
-        alone.mbps(&alone.one, Pick::Slowest),
-        alone.mbps(&alone.one, Pick::Fastest),
-        alone.mbps(&alone.two, Pick::Median),
-        alone.mbps(&alone.two, Pick::Slowest),
-        alone.mbps(&alone.two, Pick::Fastest),
+        alone.mbps(alone.one.median),
+        alone.mbps(alone.one.max),
+        alone.mbps(alone.one.min),
+        alone.mbps(alone.two.median),
+        alone.mbps(alone.two.max),
+        alone.mbps(alone.two.min),
         alone.one.median / alone.two.median
     );
 
@@ -173,7 +173,7 @@ fn main() {
     let _ = writeln!(
         readme,
         "| extraction alone (segment + extract), 2 threads | {:.1} MB/s ({:.2}x of 1 thread) | | |",
-        alone.mbps(&alone.two, Pick::Median),
+        alone.mbps(alone.two.median),
         alone.one.median / alone.two.median
     );
     let _ = writeln!(readme, "| re-ingest, unchanged corpus | {reingest:.0}x faster than first ingest | | |");
@@ -228,20 +228,8 @@ struct ExtractionAlone {
     two: common::Stats,
 }
 
-#[derive(Clone, Copy)]
-enum Pick {
-    Median,
-    Slowest,
-    Fastest,
-}
-
 impl ExtractionAlone {
-    fn mbps(&self, s: &common::Stats, pick: Pick) -> f64 {
-        let secs = match pick {
-            Pick::Median => s.median,
-            Pick::Slowest => s.max,
-            Pick::Fastest => s.min,
-        };
+    fn mbps(&self, secs: f64) -> f64 {
         self.file_bytes as f64 / MB / secs
     }
 }

@@ -5,8 +5,15 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Words that head a noun phrase naming an organisation or group that can act.
-const ACTOR_HEADS: &str = r"(?:partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|NHS|ICBs?|HSCPs?|IAs|COSLA|leaders|leadership|managers|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|team|teams|bodies|departments?|ministers?|CCGs?|schools|settings|professionals|inspectorates?|regulators?|[A-Z][\w&’'-]*)";
+/// Words for a group that can act, as the head of a noun phrase ("system leaders", "the
+/// council", "NHS boards").
+const GROUP_WORDS: &str = r"partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|NHS|ICBs?|HSCPs?|IAs|COSLA|CCGs?|leaders|leadership|managers|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers?|schools|settings|professionals|inspectorates?|regulators?";
+
+/// Words that head a noun phrase naming an organisation or group that can act: the group
+/// words, or a name.
+fn actor_heads() -> String {
+    format!(r"(?:{GROUP_WORDS}|[A-Z][\w&’'-]*)")
+}
 
 static SUBJECT_MODAL: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^,:;]*?(?:,[^,:;]*?){0,5})\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+|continue\s+to\s+)?(?:should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to)(?-u:\b)").unwrap()
@@ -38,11 +45,12 @@ fn clean(np: &str) -> Option<String> {
 /// focus" gives "system leaders").
 fn leading_actor(text: &str) -> Option<String> {
     static NP: LazyLock<Regex> =
-        LazyLock::new(|| crate::rx::regex(&format!(r"^(?:the\s+|all\s+)?(?:[\w&’'-]+\s+){{0,6}}?{ACTOR_HEADS}(?-u:\b)")).unwrap());
+        LazyLock::new(|| crate::rx::regex(&format!(r"^(?:the\s+|all\s+)?(?:[\w&’'-]+\s+){{0,6}}?{}(?-u:\b)", actor_heads())).unwrap());
     let text = text.trim_start();
     let m = NP.find(text)?;
     // Extend over the rest of a name or compound ("North" + "Lanarkshire", "system" + "leaders").
-    static NEXT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"^\s+(?:(?:and|of|&)\s+)?{ACTOR_HEADS}(?-u:\b)")).unwrap());
+    static NEXT: LazyLock<Regex> =
+        LazyLock::new(|| crate::rx::regex(&format!(r"^\s+(?:(?:and|of|&)\s+)?{}(?-u:\b)", actor_heads())).unwrap());
     let mut end = m.end();
     while let Some(n) = NEXT.find(&text[end..]) {
         end += n.end();
@@ -95,19 +103,16 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
     None
 }
 
-/// Words that head a noun phrase naming who can act, which an item can name as an owner
-/// ("leaders’ oversight"): [`ACTOR_HEADS`] without its capitalised words, which in a
-/// possessive are as often what is owned about ("Children’s services").
-const OWNER_HEADS: &str = r"(?:partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|ICBs?|HSCPs?|leaders|leadership|managers|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers?|schools|settings|professionals)";
-
 /// Who owns what an item names as needing to improve ("The pace of leaders’ actions",
 /// "leaders and managers’ oversight"): the possessor, when it is a group that can act, with
 /// the words of its name before it (up to one that cannot be part of a name, such as "of").
+/// Only the group words count, not names: a capitalised possessor is as often what is owned
+/// about ("Children’s services").
 pub fn possessor(text: &str) -> Option<String> {
     static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(&format!(r"(?i)(?P<before>(?:[\w-]+\s+){{0,4}})(?P<head>(?-u:\b){OWNER_HEADS})['’]s?\s+\w")).unwrap()
+        crate::rx::regex(&format!(r"(?i)(?P<before>(?:[\w-]+\s+){{0,4}})(?P<head>(?-u:\b)(?:{GROUP_WORDS}))['’]s?\s+\w")).unwrap()
     });
-    static HEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^{OWNER_HEADS}$")).unwrap());
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?:{GROUP_WORDS})$")).unwrap());
     const NOT_IN_A_NAME: [&str; 18] =
         ["of", "the", "a", "an", "in", "for", "to", "by", "with", "on", "at", "from", "its", "their", "our", "how", "that", "which"];
     let c = POSSESSIVE.captures(text)?;
@@ -123,7 +128,7 @@ pub fn possessor(text: &str) -> Option<String> {
             }
             break;
         }
-        if NOT_IN_A_NAME.contains(&w.as_str()) || !w.chars().all(|ch| ch.is_alphanumeric() || ch == '-') {
+        if NOT_IN_A_NAME.contains(&w.as_str()) {
             break;
         }
         from -= 1;
