@@ -18,6 +18,9 @@ fn actor_heads() -> String {
 static SUBJECT_MODAL: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^,:;]*?(?:,[^,:;]*?){0,5})\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+|continue\s+to\s+)?(?:should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to)(?-u:\b)").unwrap()
 });
+static MODAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"\s(?:should|must|needs?\s+to|ought\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+required\s+to)(?-u:\b)").unwrap()
+});
 static URGE_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es)|encourag(?:e|ed|es)|ask(?:ed|s)?|advis(?:e|ed|es)|invit(?:e|ed|es)|expect(?:s|ed)?|want(?:s|ed)?|important for|essential for|vital for|crucial for|necessary for)\s+(?P<obj>[^,;:]{2,90}?)\s+to(?-u:\b)").unwrap()
 });
@@ -58,6 +61,17 @@ fn leading_actor(text: &str) -> Option<String> {
     clean(&text[..end])
 }
 
+/// Whether a run of words split by commas reads as one list of names ("The Government,
+/// councils and NHS boards", "Leaders across education, health and care") rather than an
+/// opening phrase and what follows it: short parts, the last joined on by "and".
+pub(crate) fn is_list_of_names(run: &str) -> bool {
+    let parts: Vec<&str> = run.split(',').collect();
+    parts.len() > 1
+        && parts.iter().all(|part| !super::has_words(part, 7))
+        && parts.last().is_some_and(|p| p.contains(" and ") || p.contains('&'))
+        && !super::has_words(run, 17)
+}
+
 /// The actor a sentence names, if any.
 pub fn from_sentence(sentence: &str) -> Option<String> {
     let s = LEADING_NUMBER.replace(sentence.trim_start_matches(['“', '"', '‘']), "").into_owned();
@@ -77,7 +91,15 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
     {
         return Some(a);
     }
-    if let Some(c) = SUBJECT_MODAL.captures(&s) {
+    // The rule reads a run up to the first comma as an opening phrase; when that run has a
+    // modal of its own ("Leaders must ensure that all social care, health and education staff
+    // have the training they need to"), it is the main clause and the later modal is not.
+    let opening_has_modal = |c: &regex::Captures<'_>| MODAL_WORD.is_match(&s[..c.name("subj").unwrap().start()]);
+    let main = SUBJECT_MODAL.captures(&s).and_then(|c| match s.split_once(',') {
+        Some((head, _)) if opening_has_modal(&c) => SUBJECT_MODAL.captures(head),
+        _ => Some(c),
+    });
+    if let Some(c) = main {
         // The whole run before the modal when it reads as a list of names ("The Government,
         // councils and NHS boards"); otherwise what follows an opening phrase ("In future, the
         // council").
@@ -91,11 +113,7 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         {
             return clean(head);
         }
-        let parts: Vec<&str> = whole.split(',').collect();
-        let is_list = parts.len() > 1
-            && parts.iter().all(|part| !super::has_words(part, 7))
-            && parts.last().is_some_and(|p| p.contains(" and ") || p.contains('&'));
-        if is_list && !super::has_words(whole, 17) {
+        if is_list_of_names(whole) {
             return clean(whole);
         }
         return clean(&c["subj"]);
@@ -164,6 +182,18 @@ mod tests {
             Some("The Welsh Government, councils and health boards")
         );
         assert_eq!(from_sentence("It should be used to report.").as_deref(), None);
+    }
+
+    #[test]
+    fn the_first_modal_is_the_main_one() {
+        assert_eq!(
+            from_sentence("Leaders must ensure that all health, care and school staff have the training they need to help.").as_deref(),
+            Some("Leaders")
+        );
+        assert_eq!(
+            from_sentence("Leaders across education, health and social care should ensure that plans are reviewed.").as_deref(),
+            Some("Leaders across education, health and social care")
+        );
     }
 
     #[test]

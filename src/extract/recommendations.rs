@@ -124,28 +124,48 @@ fn modal_captures(t: &str) -> Option<regex::Captures<'_>> {
 }
 
 /// A clause whose main verb is a modal of obligation after a subject that names an actor.
+///
+/// A comma near the start may close an opening phrase ("In the next year, the partnership
+/// should") or fall inside the subject ("Leaders across education, health and care should");
+/// the second reading is tried when the first names no one.
 fn modal_clause(t: &str) -> bool {
-    if let Some(c) = modal_captures(t) {
-        let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
-        let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
-        // "to meet local need to improve": "need" is a noun after an infinitive phrase.
-        let modal = c.name("modal").map(|m| m.as_str()).unwrap_or("");
-        if modal.starts_with("need") && subj.contains(" to ") {
-            return false;
-        }
-        // "should they wish to" is a condition, not a call to act.
-        let inverted = rest
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "they" | "we" | "you" | "he" | "she" | "it" | "there" | "this"));
-        return has_words(subj, 1)
-            && !has_words(subj, 17)
-            && !NOT_A_SUBJECT.is_match(subj)
-            && !VAGUE.is_match(rest)
-            && !inverted
-            && names_an_actor(subj);
+    let Some(lead) = modal_captures(t) else {
+        return false;
+    };
+    if obliges_an_actor(&lead) {
+        return true;
     }
-    false
+    let Some(whole) = MODAL.captures(t) else {
+        return false;
+    };
+    let subj = whole.name("subj").map_or("", |m| m.as_str());
+    // A comma inside a subject joins a list; "Leaders act well, though more needs to" is two clauses.
+    (!subj.contains(',') || actor::is_list_of_names(subj))
+        && Some(subj) != lead.name("subj").map(|m| m.as_str())
+        && obliges_an_actor(&whole)
+}
+
+/// Whether one reading of a modal clause has a subject that names who is to act and a
+/// directive that asks for more than improvement in general.
+fn obliges_an_actor(c: &regex::Captures<'_>) -> bool {
+    let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
+    let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
+    // "to meet local need to improve": "need" is a noun after an infinitive phrase.
+    let modal = c.name("modal").map(|m| m.as_str()).unwrap_or("");
+    if modal.starts_with("need") && subj.contains(" to ") {
+        return false;
+    }
+    // "should they wish to" is a condition, not a call to act.
+    let inverted = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "they" | "we" | "you" | "he" | "she" | "it" | "there" | "this"));
+    has_words(subj, 1)
+        && !has_words(subj, 17)
+        && !NOT_A_SUBJECT.is_match(subj)
+        && !VAGUE.is_match(rest)
+        && !inverted
+        && names_an_actor(subj)
 }
 
 /// Words that name who could act; the subject of a modal must contain one ("The extent of
@@ -319,6 +339,17 @@ mod tests {
         assert!(!has_cue("Children do not achieve as well as they should."));
         assert!(!has_cue("Many wait too long, without the help they need to recover."));
         assert!(!has_cue("The partnership must work jointly to make improvements."));
+    }
+
+    #[test]
+    fn a_comma_may_fall_inside_the_subject() {
+        assert!(has_cue("Leaders across education, health and social care should ensure that plans are reviewed."));
+        assert!(has_cue("In the next year, the partnership should review its plans."));
+        // Neither reading names anyone who could act.
+        assert!(!has_cue("In the end, the outcome should improve."));
+        assert!(!has_cue("As a result, waiting times should fall."));
+        assert!(!has_cue("Leaders use data well, though more needs to be done."));
+        assert!(!has_cue("The board of directors, but should ensure"));
     }
 
     #[test]
