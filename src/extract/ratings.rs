@@ -30,15 +30,21 @@ fn words(s: &str) -> Vec<String> {
     s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect()
 }
 
-/// Whether this aspect was already rated (same grade, nearly the same words both ways), as
-/// when a grid and a section heading both grade it.
+/// Whether this aspect was already rated with the same grade, as when a grid and a section
+/// heading both grade it: nearly the same words both ways, or one name is the other's with a
+/// word or two left out ("The experiences of children in care" under a grid's "The
+/// experiences and progress of children in care").
 fn duplicate(found: &[Rating], aspect: &str, grade: &str) -> bool {
     let w = words(aspect);
     found.iter().any(|r| {
         let have = words(&r.aspect);
         let shared = w.iter().filter(|x| have.contains(x)).count();
         let back = have.iter().filter(|x| w.contains(x)).count();
-        r.grade == grade && !w.is_empty() && shared * 100 >= w.len() * 85 && back * 100 >= have.len() * 85
+        let nearly_same = shared * 100 >= w.len() * 85 && back * 100 >= have.len() * 85;
+        // Short names ("Safe", "Well-led") are distinct grades, not shortenings.
+        let long = w.len().min(have.len()) >= 3;
+        let shortened = long && ((shared == w.len() && have.len() <= w.len() + 2) || (back == have.len() && w.len() <= have.len() + 2));
+        r.grade == grade && !w.is_empty() && (nearly_same || shortened)
     })
 }
 
@@ -87,6 +93,16 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_heading_that_shortens_a_graded_aspect_is_not_a_second_rating() {
+        let rating = |aspect: &str, grade: &str| super::Rating { aspect: aspect.to_string(), grade: grade.to_string() };
+        let grid = [rating("The experiences and progress of children in care", "good"), rating("Safe", "good")];
+        assert!(super::duplicate(&grid, "The experiences of children in care", "good"));
+        assert!(!super::duplicate(&grid, "The experiences of children in care", "inadequate"));
+        assert!(!super::duplicate(&grid, "The experiences and progress of care leavers", "good"));
+        assert!(!super::duplicate(&grid, "Safe and effective", "good"));
+    }
+
     #[test]
     fn gate_agrees_with_its_rule() {
         crate::rx::assert_gate_agrees(
