@@ -194,7 +194,7 @@ fn names_an_actor(subj: &str) -> bool {
 /// long for assessments."). Only the words before any relative or subordinate clause count.
 pub fn is_nominal(text: &str) -> bool {
     static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)(?-u:\b)(who|whom|which|that|where|when|whose|so that|because|once|if|while|whilst|including|particularly|especially)(?-u:\b)|[,(;:]").unwrap()
+        crate::rx::regex(r"(?i)(?-u:\b)(who|whom|which|that|where|when|whose|so that|because|once|if|while|whilst|including|ensuring|particularly|especially)(?-u:\b)|[,(;:]").unwrap()
     });
     static FINITE: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|lack|lacks|describes|says|said|receive|receives|knows|knew|shows|makes|takes|took|gets|remain|remains|continues|struggle|struggles|varies|depends|benefit|benefits|feels|went|came|became|seems|appears|relies)(?-u:\b)").unwrap()
@@ -378,6 +378,7 @@ mod nominal_tests {
         assert!(is_nominal("The timeliness of assessments for children who are in need."));
         assert!(is_nominal("How well leaders oversee practice."));
         assert!(is_nominal("◼ Response and support to care leavers in custody."));
+        assert!(is_nominal("Increased use of kinship care and ensuring children have contact with their families."));
         assert!(!is_nominal("Children wait too long for assessments."));
         assert!(!is_nominal("The partnership does not have a workforce plan."));
     }
