@@ -120,7 +120,12 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
         let t = doc.block_text(i);
         if let Some(m) = INSPECTION_DATES.find(t) {
             let rest = &t[m.end()..];
-            let rest = &rest[..rest.len().min(120)];
+            // A label on a line of its own ("Inspection dates:") has its dates in the next block.
+            let rest = match i + 1 < doc.blocks.len() && !rest.bytes().any(|b| b.is_ascii_digit()) {
+                true => doc.block_text(i + 1),
+                false => rest,
+            };
+            let rest = &rest[..rest.floor_char_boundary(120)];
             if let Some(c) = RANGE_END.captures(rest) {
                 let y: i32 = c[3].parse().ok()?;
                 if let Some(d) = month_number(&c[2]).and_then(|mo| iso(y, mo, c[1].parse().ok()?))
@@ -199,6 +204,14 @@ mod document_date_tests {
     #[test]
     fn an_inspection_report_without_a_publication_date_takes_the_last_day() {
         let d = doc("Inspection of Northshire\nInspection dates: 28 April to 2 May 2025\n\nText.\n");
+        assert_eq!(document_date(&d, DocType::InspectionReport).as_deref(), Some("2025-05-02"));
+    }
+
+    #[test]
+    fn dates_under_a_label_of_their_own() {
+        let d = doc(
+            "Inspection of Northshire\nInspection dates:\n\n28 April 2025 to 2 May 2025\n\nDates of previous inspection:\n\n3 May 2019 to 7 May 2019\n",
+        );
         assert_eq!(document_date(&d, DocType::InspectionReport).as_deref(), Some("2025-05-02"));
     }
 

@@ -210,7 +210,10 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
             continue;
         }
         for &i in pos {
-            mask[i] = true;
+            // The value under a label ("Inspection dates:" and then the dates) is the page's
+            // own text, though a footer repeats it; furniture sits beside a page marker.
+            let after_label = lines[..i].iter().rev().find(|l| !l.trim().is_empty()).is_some_and(|l| trimmed(l).ends_with(':'));
+            mask[i] = !(after_label && !near_page(i));
         }
     }
     // Page numbers sit beside running lines (blank lines between are allowed).
@@ -452,6 +455,17 @@ mod tests {
         assert!(!clean.contains("1 to 5 March"));
         assert!(clean.contains("timeliness of\nassessments for most children."));
         assert!(clean.contains("End of a paragraph.\n\nNext paragraph"));
+    }
+
+    #[test]
+    fn a_footer_line_under_a_label_on_the_cover_stays() {
+        let filler = "Line of ordinary report text that runs on.\n".repeat(14);
+        let cover = "Review of Northshire services\nInspection dates:\n\n1 to 5 March 2024\n\n";
+        let text = format!("{cover}{}{}{}", page(1, &filler), page(2, &filler), page(3, &filler));
+        let (clean, removed) = strip_running_lines(&text);
+        assert!(removed >= 6, "removed {removed}");
+        assert!(clean.contains("Inspection dates:\n\n1 to 5 March 2024"), "{clean}");
+        assert_eq!(clean.matches("1 to 5 March 2024").count(), 1);
     }
 
     #[test]
