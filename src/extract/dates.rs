@@ -121,10 +121,7 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
         if let Some(m) = INSPECTION_DATES.find(t) {
             let rest = &t[m.end()..];
             // A label on a line of its own ("Inspection dates:") has its dates in the next block.
-            let rest = match i + 1 < doc.blocks.len() && !rest.bytes().any(|b| b.is_ascii_digit()) {
-                true => doc.block_text(i + 1),
-                false => rest,
-            };
+            let rest = if i + 1 < doc.blocks.len() && !rest.bytes().any(|b| b.is_ascii_digit()) { doc.block_text(i + 1) } else { rest };
             let rest = &rest[..rest.floor_char_boundary(120)];
             if let Some(c) = RANGE_END.captures(rest) {
                 let y: i32 = c[3].parse().ok()?;

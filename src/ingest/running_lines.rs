@@ -213,7 +213,7 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
             // The value under a label ("Inspection dates:" and then the dates) is the page's
             // own text, though a footer repeats it; furniture sits beside a page marker.
             let after_label = lines[..i].iter().rev().find(|l| !l.trim().is_empty()).is_some_and(|l| trimmed(l).ends_with(':'));
-            mask[i] = !(after_label && !near_page(i));
+            mask[i] = !after_label || near_page(i);
         }
     }
     // Page numbers sit beside running lines (blank lines between are allowed).
