@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A list item's bullet or number and the space after it.
-const BULLET_LEAD: &str = r"^(?:[•◼▪●○■□◦‣∙·–\-\*\+]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
+const BULLET_LEAD: &str = r"^(?:[•◼▪●○■□◦‣∙·–−\-\*\+]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
 static LEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(BULLET_LEAD).unwrap());
 /// A list item: its lead, then its text to the end of the line.
 #[cfg(test)]
@@ -474,6 +474,14 @@ mod tests {
         assert_eq!(k[2], (BlockKind::Paragraph, "The council should:".into()));
         assert_eq!(k[3], (BlockKind::ListItem, "publish a plan".into()));
         assert_eq!(k[4], (BlockKind::ListItem, "report on progress yearly.".into()));
+    }
+
+    #[test]
+    fn minus_signs_set_as_bullets_start_items() {
+        let doc = read("Leaders should act in respect of:\n\u{2212} reducing waiting times;\n\u{2212} sharing records.\n");
+        let k = kinds(&doc);
+        assert_eq!(k[1], (BlockKind::ListItem, "reducing waiting times;".into()));
+        assert_eq!(k[2], (BlockKind::ListItem, "sharing records.".into()));
     }
 
     #[test]
