@@ -163,6 +163,13 @@ pub fn possessor(text: &str) -> Option<String> {
     clean(&name)
 }
 
+/// Whether an actor names a group that can act ("Area leaders", "NHS Fife"), not only a
+/// pronoun or a thing ("In particular they", "Their work").
+pub fn names_a_group(actor: &str) -> bool {
+    static GROUP: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)(?-u:\b)(?:{GROUP_WORDS})(?-u:\b)")).unwrap());
+    GROUP.is_match(actor)
+}
+
 /// The actor of a list's lead-in ("The Scottish Government and COSLA should:").
 pub fn from_lead_in(lead_in: &str) -> Option<String> {
     from_sentence(lead_in.trim_end_matches(':'))

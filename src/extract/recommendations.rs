@@ -214,6 +214,18 @@ pub fn is_imperative(text: &str) -> bool {
     IMPERATIVE.is_match(text.trim_start_matches(['“', '"', '‘', '•', '-', ' ']))
 }
 
+/// Who a list's lead-in calls on. A paragraph that runs on without a break may hold several
+/// recommendations, each with its own actor, so the sentence just above the list speaks first
+/// ("Health leaders should ensure, in respect of:"); when it names no group ("This should
+/// include:"), the paragraph's first actor does.
+fn lead_in_actor(doc: &Document, block: usize) -> Option<String> {
+    let after = doc.sentences.partition_point(|s| s.block <= block);
+    let last = after.checked_sub(1).map(|i| &doc.sentences[i]).filter(|s| s.block == block);
+    last.and_then(|s| actor::from_lead_in(doc.slice(s.span)))
+        .filter(|a| actor::names_a_group(a))
+        .or_else(|| actor::from_lead_in(doc.block_text(block)))
+}
+
 /// Recommendations of a document, given the section of each block ([`block_sections`]).
 pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recommendation> {
     let mut out = Vec::new();
@@ -235,7 +247,8 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         }
         let first = si == first_in_block;
         let section = sections[s.block];
-        let lead_in = block.lead_in.map(|l| doc.block_text(l)).filter(|l| LEAD_IN_CUE.is_match(l));
+        let lead_block = block.lead_in.filter(|&l| LEAD_IN_CUE.is_match(doc.block_text(l)));
+        let lead_in = lead_block.map(|l| doc.block_text(l));
         let in_rec_column = block
             .table
             .as_ref()
@@ -251,7 +264,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             continue;
         }
         let own_actor = actor::from_sentence(text);
-        let lead_actor = if own_actor.is_none() { lead_in.and_then(actor::from_lead_in) } else { None };
+        let lead_actor = if own_actor.is_none() { lead_block.and_then(|l| lead_in_actor(doc, l)) } else { None };
         // An item that names what must improve names who is to improve it as its owner
         // ("Leaders’ oversight of ..."), when nothing else says who.
         let own_actor = own_actor.or_else(|| (lead_actor.is_none() && is_nominal(text)).then(|| actor::possessor(text)).flatten());
@@ -366,6 +379,35 @@ mod tests {
         assert!(is_imperative("ensure that budgets are pooled"));
         assert!(is_imperative("2. Develop a workforce plan."));
         assert!(!is_imperative("Staff developed a plan."));
+    }
+}
+
+#[cfg(test)]
+mod lead_in_tests {
+    use crate::extract::Extractor;
+
+    fn actors(text: &str) -> Vec<(String, Option<String>)> {
+        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
+        Extractor::default().extract(&doc).recommendations.into_iter().map(|r| (r.text, r.actor)).collect()
+    }
+
+    #[test]
+    fn a_list_takes_the_actor_of_the_sentence_just_above_it() {
+        let recs = actors(
+            "Areas for improvement\n\nThe board should publish its plan.\nHealth leaders should ensure progress in respect of:\n- waiting times for assessments;\n- sharing of records.\n",
+        );
+        let item = recs.iter().find(|(t, _)| t.starts_with("waiting times")).expect("the item is a recommendation");
+        assert_eq!(item.1.as_deref(), Some("Health leaders"));
+    }
+
+    #[test]
+    fn a_lead_in_that_names_no_one_leaves_the_paragraphs_actor() {
+        let recs = actors(
+            "Areas for improvement\n\nHealth leaders should improve planning. This should include:\n- waiting times for assessments;\n- sharing of records.\n",
+        );
+        let item = recs.iter().find(|(t, _)| t.starts_with("waiting times")).expect("the item is a recommendation");
+        assert_eq!(item.1.as_deref(), Some("Health leaders"));
     }
 }
 
