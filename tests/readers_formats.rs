@@ -478,7 +478,12 @@ fn drop_running_lines(text: &str) -> String {
 /// keeps at least 97% of the export's words in order, its running lines aside, and nearly every
 /// one gives the same recommendations as its export. Where they differ the export is most often
 /// the one at fault (a converter that weaves a side-by-side table into the prose), so identity
-/// is asked of a share of the files, and the differing ones are printed.
+/// is asked of a share of the files, and the differing ones are printed. Recommendations are
+/// matched on their opening words: the words-kept share already checks the text, and a side
+/// table woven into a recommendation's tail in one of the two is not a different finding.
+/// Words that open a recommendation, enough to tell any two of a report apart.
+const OPENING_WORDS: usize = 8;
+
 #[test]
 fn published_pdfs_match_their_text_exports() {
     use rayon::prelude::*;
@@ -524,12 +529,15 @@ fn published_pdfs_match_their_text_exports() {
                     println!("  pdf only:  {x}");
                 }
             }
-            (name, kept, pr == tr && !tr.is_empty())
+            let openings = |recs: &[String]| -> Vec<String> {
+                recs.iter().map(|r| r.split(' ').take(OPENING_WORDS).collect::<Vec<_>>().join(" ")).collect()
+            };
+            (name, kept, openings(&pr) == openings(&tr) && !tr.is_empty())
         })
         .collect();
     let same = results.iter().filter(|r| r.2).count();
     let least = results.iter().map(|r| r.1).fold(1.0, f64::min);
-    println!("{} PDFs: lowest share of the export's words kept {:.2}%; identical recommendations {same}", results.len(), least * 100.0);
+    println!("{} PDFs: lowest share of the export's words kept {:.2}%; same recommendations {same}", results.len(), least * 100.0);
     for (name, kept, _) in &results {
         assert!(*kept >= 0.97, "{name}: only {:.2}% of the text export's words kept", kept * 100.0);
     }
