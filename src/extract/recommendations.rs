@@ -94,8 +94,7 @@ pub fn has_cue(text: &str) -> bool {
     });
     // Most sentences hold none of the words MODAL needs (it is case-sensitive), and then no
     // clause of theirs needs the slower capturing match; nor does a clause after the last one.
-    static WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["should", "must", "need", "ought"]));
-    let Some(last_modal) = WORDS.last_start(t.as_bytes()) else {
+    let Some(last_modal) = MODAL_WORDS.last_start(t.as_bytes()) else {
         return false;
     };
     std::iter::once(0)
@@ -103,6 +102,9 @@ pub fn has_cue(text: &str) -> bool {
         .take_while(|&start| start <= last_modal)
         .any(|start| modal_clause(&t[start..]))
 }
+
+/// Words one of which every match of [`MODAL`] holds.
+static MODAL_WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["should", "must", "need", "ought"]));
 
 /// [`MODAL`] after an optional lead phrase: at most 60 characters to the first comma, then
 /// white space. Tried in the order a backtracking match of `(?:[^,]{0,60},\s+)?` ahead of the
@@ -135,14 +137,21 @@ fn modal_clause(t: &str) -> bool {
     if obliges_an_actor(&lead) {
         return true;
     }
+    // Without an opening phrase there is no second reading. With one, it can only pass with a
+    // modal before the first comma or a subject that ends as a list does, in "and"; most
+    // clauses are refused here without another search.
+    let lead_subj = lead.name("subj").map_or("", |m| m.as_str());
+    let after_a_phrase = lead.get(0).is_some_and(|m| !std::ptr::eq(m.as_str().as_ptr(), t.as_ptr()));
+    let before_comma = t.split(',').next().unwrap_or(t);
+    if !after_a_phrase || !(lead_subj.contains(" and ") || lead_subj.contains('&') || MODAL_WORDS.is_match(before_comma.as_bytes())) {
+        return false;
+    }
     let Some(whole) = MODAL.captures(t) else {
         return false;
     };
     let subj = whole.name("subj").map_or("", |m| m.as_str());
     // A comma inside a subject joins a list; "Leaders act well, though more needs to" is two clauses.
-    (!subj.contains(',') || actor::is_list_of_names(subj))
-        && Some(subj) != lead.name("subj").map(|m| m.as_str())
-        && obliges_an_actor(&whole)
+    (!subj.contains(',') || actor::is_list_of_names(subj)) && subj != lead_subj && obliges_an_actor(&whole)
 }
 
 /// Whether one reading of a modal clause has a subject that names who is to act and a
