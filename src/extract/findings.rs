@@ -129,6 +129,10 @@ pub fn extract(
         let follows_a_finding = prev_block_of_finding.is_some_and(|pb| pb + 1 >= s.block);
         let pol = pol.or_else(|| (own_voice && follows_a_finding && CONTINUES.is_match(text)).then(|| polarity(text)));
         let Some(mut pol) = pol else { continue };
+        // "must work jointly to make improvements": the positive word is what is still to come.
+        if section != Section::Strengths && super::recommendations::demands_improvement(text) {
+            pol = Polarity::Weakness;
+        }
         if pol == Polarity::Neutral
             && CONTINUES.is_match(text)
             && let (Some(prev), Some(pb)) = (out.last(), prev_block_of_finding)
@@ -244,6 +248,18 @@ mod tests {
         assert_eq!(f[0].1, Polarity::Strength);
         assert_eq!(f[1].1, Polarity::Weakness);
         assert!(r.findings[1].themes.contains(&"delayed-discharge".to_string()));
+    }
+
+    #[test]
+    fn a_verdict_that_improvement_is_needed_is_a_weakness() {
+        let r = record(
+            "Inspection of Northshire local area partnership\nInspection dates: 3 to 7 June 2024\n\n\
+             Inspection outcome\n\
+             The partnership's arrangements lead to inconsistent outcomes for children. \
+             The local area partnership must work jointly to make improvements.\n",
+        );
+        let verdict = r.findings.iter().find(|f| f.text.starts_with("The local area partnership must")).expect("the verdict is a finding");
+        assert_eq!(verdict.polarity, Polarity::Weakness);
     }
 
     #[test]

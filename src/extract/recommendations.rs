@@ -177,6 +177,17 @@ fn obliges_an_actor(c: &regex::Captures<'_>) -> bool {
         && names_an_actor(subj)
 }
 
+/// Whether the main clause calls on someone to improve and says no more ("The partnership
+/// must work jointly to make improvements"): not a recommendation, but an inspection's verdict
+/// that things are not yet good enough.
+pub fn demands_improvement(text: &str) -> bool {
+    modal_captures(text).is_some_and(|c| {
+        let subj = c.name("subj").map_or("", |m| m.as_str());
+        let rest = c.name("rest").map_or("", |m| m.as_str());
+        VAGUE.is_match(rest) && !NOT_A_SUBJECT.is_match(subj) && names_an_actor(subj)
+    })
+}
+
 /// Words that name who could act; the subject of a modal must contain one ("The extent of
 /// this work must not be underestimated" calls on no one).
 static ACTOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -361,6 +372,9 @@ mod tests {
         assert!(!has_cue("Children do not achieve as well as they should."));
         assert!(!has_cue("Many wait too long, without the help they need to recover."));
         assert!(!has_cue("The partnership must work jointly to make improvements."));
+        assert!(demands_improvement("The partnership must work jointly to make improvements."));
+        assert!(!demands_improvement("The trust should appoint a lead for discharge."));
+        assert!(!demands_improvement("Leaders know what needs to improve and must make improvements."));
     }
 
     #[test]
