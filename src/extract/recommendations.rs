@@ -169,7 +169,10 @@ fn obliges_an_actor(c: &regex::Captures<'_>) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "they" | "we" | "you" | "he" | "she" | "it" | "there" | "this"));
+    // "The board should set" with nothing after: a line cut from a table, not a directive.
+    let cut_short = !has_words(rest, 2) && !rest.trim_end().ends_with(['.', '!', ';']);
     has_words(subj, 1)
+        && !cut_short
         && !has_words(subj, 17)
         && !NOT_A_SUBJECT.is_match(subj)
         && !VAGUE.is_match(rest)
@@ -373,6 +376,8 @@ mod tests {
         assert!(!has_cue("Many wait too long, without the help they need to recover."));
         assert!(!has_cue("The partnership must work jointly to make improvements."));
         assert!(demands_improvement("The partnership must work jointly to make improvements."));
+        assert!(!has_cue("The board should set"));
+        assert!(has_cue("The board should act."));
         assert!(!demands_improvement("The trust should appoint a lead for discharge."));
         assert!(!demands_improvement("Leaders know what needs to improve and must make improvements."));
     }
