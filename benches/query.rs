@@ -94,7 +94,9 @@ fn main() {
     common::publish("query", &settings, &report, &readme);
 }
 
-/// An index of the corpus, built once and kept beside the corpus for later runs.
+/// An index of the corpus, built once and kept beside the corpus for later runs of the same
+/// build: the marker holds a digest of this benchmark's executable, so a build with other
+/// extraction rules (which the schema version does not see) builds it again.
 fn index_for(corpus: &scrutiny::bench_corpus::BuiltCorpus, settings: &Settings) -> PathBuf {
     let dir = common::target_dir().join("bench-index").join(format!(
         "{}-{}-v{}",
@@ -103,7 +105,9 @@ fn index_for(corpus: &scrutiny::bench_corpus::BuiltCorpus, settings: &Settings) 
         scrutiny::index::schema::SCHEMA_VERSION
     ));
     let done = dir.join(".bench-complete");
-    if done.exists() && scrutiny::index::open(&dir).is_ok() {
+    let exe = std::env::current_exe().and_then(std::fs::read).expect("the benchmark reads its own executable");
+    let build = blake3::hash(&exe).to_hex().to_string();
+    if std::fs::read_to_string(&done).is_ok_and(|b| b == build) && scrutiny::index::open(&dir).is_ok() {
         return dir;
     }
     let started = Instant::now();
@@ -120,7 +124,7 @@ fn index_for(corpus: &scrutiny::bench_corpus::BuiltCorpus, settings: &Settings) 
         rehash: false,
     };
     ingest(&opts, &Extractor::default()).expect("the benchmark index builds");
-    std::fs::write(&done, b"").expect("mark the benchmark index complete");
+    std::fs::write(&done, &build).expect("mark the benchmark index complete");
     eprintln!("index: built in {:.1}s at {}", started.elapsed().as_secs_f64(), dir.display());
     dir
 }
