@@ -184,6 +184,10 @@ fn obliges_an_actor(c: &regex::Captures<'_>) -> bool {
 /// must work jointly to make improvements"): not a recommendation, but an inspection's verdict
 /// that things are not yet good enough.
 pub fn demands_improvement(text: &str) -> bool {
+    // Asked of every finding: the capturing search runs only on the few that could match.
+    if !text.contains("mprovement") || !MODAL_WORDS.is_match(text.as_bytes()) {
+        return false;
+    }
     modal_captures(text).is_some_and(|c| {
         let subj = c.name("subj").map_or("", |m| m.as_str());
         let rest = c.name("rest").map_or("", |m| m.as_str());
