@@ -15,12 +15,14 @@ fn actor_heads() -> String {
     format!(r"(?:{GROUP_WORDS}|[A-Z][\w&’'-]*)")
 }
 
+/// Modal verbs of obligation that follow the actor they call on.
+const MODALS: &str =
+    r"should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to";
+
 static SUBJECT_MODAL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"^(?:[^,]{0,60},\s+)?(?P<subj>[^,:;]*?(?:,[^,:;]*?){0,5})\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+|continue\s+to\s+)?(?:should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to)(?-u:\b)").unwrap()
+    crate::rx::regex(&format!(r"^(?:[^,]{{0,60}},\s+)?(?P<subj>[^,:;]*?(?:,[^,:;]*?){{0,5}})\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+|continue\s+to\s+)?(?:{MODALS})(?-u:\b)")).unwrap()
 });
-static MODAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"\s(?:should|must|needs?\s+to|ought\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+required\s+to)(?-u:\b)").unwrap()
-});
+static MODAL_WORD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"\s(?:{MODALS})(?-u:\b)")).unwrap());
 static URGE_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es)|encourag(?:e|ed|es)|ask(?:ed|s)?|advis(?:e|ed|es)|invit(?:e|ed|es)|expect(?:s|ed)?|want(?:s|ed)?|important for|essential for|vital for|crucial for|necessary for)\s+(?P<obj>[^,;:]{2,90}?)\s+to(?-u:\b)").unwrap()
 });
