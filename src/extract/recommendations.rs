@@ -141,6 +141,7 @@ fn modal_clause(t: &str) -> bool {
     // modal before the first comma or a subject that ends as a list does, in "and"; most
     // clauses are refused here without another search.
     let lead_subj = lead.name("subj").map_or("", |m| m.as_str());
+    // `modal_captures` matches on the rest of `t` after a phrase: the match starts later in `t`.
     let after_a_phrase = lead.get(0).is_some_and(|m| !std::ptr::eq(m.as_str().as_ptr(), t.as_ptr()));
     let before_comma = t.split(',').next().unwrap_or(t);
     if !after_a_phrase || !(lead_subj.contains(" and ") || lead_subj.contains('&') || MODAL_WORDS.is_match(before_comma.as_bytes())) {
