@@ -44,8 +44,8 @@ static CONTINUES: LazyLock<Gated> = LazyLock::new(|| {
         r"(?i)^\W*(moreover|also|in addition|additionally|furthermore|similarly|likewise)(?-u:\b)|(?-u:\b)also(?-u:\b)",
     )
 });
-/// Reported speech that says nothing about the inspected service.
-static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
+/// Site and report furniture: what a sentence says of the report, not of the service.
+static BOILERPLATE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         &[
             "want",
@@ -60,6 +60,18 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
             "sets",
             "carried",
             "recommendations",
+        ],
+        // "is available" only with a subject that is a publication: "short breaks provision is
+        // available" is what inspectors found.
+        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations)(?-u:\b)",
+    )
+});
+/// How the inspection was done ("we sampled 40 cases"). Under a heading that says what is
+/// working well or not, such a sentence that also judges ("inspectors spoke to practitioners
+/// who were passionate about ...") is a finding all the same.
+static METHOD: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &[
             "assessed",
             "looked",
             "reviewed",
@@ -68,12 +80,13 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
             "met",
             "examined",
             "considered",
+            "read",
             "sampled",
             "tracked",
             "talked",
             "inspected",
         ],
-        r"(?i)(?-u:\b)(want(s|ed)? to know|is available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations)(?-u:\b)|(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)",
+        r"(?i)(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b)",
     )
 });
 
@@ -105,7 +118,8 @@ pub fn extract(
             || trimmed.ends_with(':')
             || trimmed.ends_with('?')
             || !has_words(text, 4)
-            || NOT_A_FINDING.is_match(text)
+            || BOILERPLATE.is_match(text)
+            || (METHOD.is_match(text) && !(matches!(section, Section::Strengths | Section::Weaknesses) && is_evaluative(text)))
         {
             continue;
         }
@@ -196,11 +210,12 @@ mod tests {
             ],
         );
         crate::rx::assert_gate_agrees(
-            "NOT_A_FINDING",
-            &super::NOT_A_FINDING,
+            "BOILERPLATE",
+            &super::BOILERPLATE,
             &[
                 "Parents want to know more.",
                 "The report is available online.",
+                "Further details are now available from the council.",
                 "Click here.",
                 "Read more.",
                 "For more information, call us.",
@@ -211,6 +226,12 @@ mod tests {
                 "This report sets out the detail.",
                 "It was carried out by inspectors.",
                 "We made five recommendations.",
+            ],
+        );
+        crate::rx::assert_gate_agrees(
+            "METHOD",
+            &super::METHOD,
+            &[
                 "Inspectors assessed files.",
                 "We looked at records.",
                 "We reviewed cases.",
@@ -277,6 +298,29 @@ mod tests {
         assert_eq!(
             f,
             [("Leaders know their families well.", Polarity::Strength), ("Some families wait for assessments.", Polarity::Weakness)]
+        );
+    }
+
+    #[test]
+    fn what_is_available_and_what_inspectors_saw_can_be_findings() {
+        let r = record(
+            "Inspection of Northshire local area partnership\nInspection dates: 3 to 7 June 2024\n\n\
+             What is the partnership doing that is effective?\n\
+             ◼ Respite care is available within the county.\n\
+             ◼ Inspectors spoke to practitioners who were passionate about their work.\n\
+             ◼ Inspectors spoke to twelve families.\n\n\
+             What does the partnership need to do better?\n\
+             ◼ Some carers do not know what support is available to them.\n\n\
+             The full report is available on our website.\n",
+        );
+        let f: Vec<(&str, Polarity)> = r.findings.iter().map(|f| (f.text.as_str(), f.polarity)).collect();
+        assert_eq!(
+            f,
+            [
+                ("Respite care is available within the county.", Polarity::Strength),
+                ("Inspectors spoke to practitioners who were passionate about their work.", Polarity::Strength),
+                ("Some carers do not know what support is available to them.", Polarity::Weakness),
+            ]
         );
     }
 

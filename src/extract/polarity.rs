@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive)(?-u:\b)",
+        r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?)(?-u:\b)",
     )
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
