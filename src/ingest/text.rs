@@ -264,7 +264,9 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
         return false;
     }
     // A line whose sentence ends on the next, short line ("... should work together to:").
-    if next.ends_with(':') && !is_bullet(next) {
+    // A next line that starts a sentence of its own is a lead-in under this heading
+    // ("Areas for priority action" over "Area leaders need to urgently:").
+    if next.ends_with(':') && !is_bullet(next) && !starts_own_sentence(next) {
         return false;
     }
     if is_function_word(t.split_whitespace().next_back().unwrap_or("")) {
@@ -272,6 +274,12 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     }
     // A lone line, or one that a list or a new sentence follows.
     next.is_empty() || is_bullet(next) || (t.chars().count() <= 70 && next.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// A line that reads as a sentence of its own: a capital, then enough words to hold a
+/// subject and a verb.
+fn starts_own_sentence(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase) && t.split_whitespace().take(5).count() >= 5
 }
 
 /// Whether `word`, in any case, is one of [`FUNCTION_WORDS`]. They are ASCII, and the only
@@ -482,6 +490,17 @@ mod tests {
         let k = kinds(&doc);
         assert_eq!(k[1], (BlockKind::ListItem, "reducing waiting times;".into()));
         assert_eq!(k[2], (BlockKind::ListItem, "sharing records.".into()));
+    }
+
+    #[test]
+    fn a_heading_stands_above_a_lead_in_that_ends_in_a_colon() {
+        let doc = read("Areas for priority action\nArea leaders need to urgently and jointly:\n\u{2022} identify needs;\n");
+        let k = kinds(&doc);
+        assert_eq!(k[0], (BlockKind::Heading, "Areas for priority action".into()));
+        assert_eq!(k[1], (BlockKind::Paragraph, "Area leaders need to urgently and jointly:".into()));
+        // A sentence broken before its last words is still one paragraph.
+        let doc = read("The partnership should work\ntogether to:\n\u{2022} identify needs;\n");
+        assert_eq!(kinds(&doc)[0], (BlockKind::Paragraph, "The partnership should work together to:".into()));
     }
 
     #[test]
