@@ -118,9 +118,19 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         if is_list_of_names(whole) {
             return clean(whole);
         }
+        if ends_in_pronoun(&c["subj"]) {
+            return None;
+        }
         return clean(&c["subj"]);
     }
     None
+}
+
+/// A phrase closed by a pronoun ("access to the information they" before "need to") is a
+/// relative clause, not the subject of the modal after it.
+pub(crate) fn ends_in_pronoun(subj: &str) -> bool {
+    static TRAILING_PRONOUN: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)\S\s+(they|we|you|he|she|it|i)$").unwrap());
+    TRAILING_PRONOUN.is_match(subj.trim())
 }
 
 /// Who owns what an item names as needing to improve ("The pace of leaders’ actions",
@@ -201,6 +211,8 @@ mod tests {
                     Some("The Welsh Government, councils and health boards"),
                 ),
                 ("It should be used to report.", None),
+                // A relative clause before "need to": no subject of a modal at all.
+                ("ensure that carers have the information they need to plan.", None),
             ],
         );
     }

@@ -206,9 +206,7 @@ fn names_an_actor(subj: &str) -> bool {
     static PREPOSITION_START: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)^(without|with|for|in|on|at|from|by|of|to|after|before|despite|through|under|into)(?-u:\b)").unwrap()
     });
-    // "the help they need to" is a relative clause: a pronoun closing a longer phrase.
-    static TRAILING_PRONOUN: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)\S\s+(they|we|you|he|she|it|i)$").unwrap());
-    if PREPOSITION_START.is_match(subj.trim()) || TRAILING_PRONOUN.is_match(subj.trim()) {
+    if PREPOSITION_START.is_match(subj.trim()) || actor::ends_in_pronoun(subj) {
         return false;
     }
     // A noun "need to" ("the need to act") is not a modal.
