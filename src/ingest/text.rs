@@ -98,7 +98,11 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             }
             continue;
         }
-        if pending_bullets > 0 && b.current.is_none() {
+        let prev = prev_nonblank(lines, i, &b);
+        let next = lines.get(i + 1).map(|l| trimmed(l)).unwrap_or("");
+        // A heading ends a list whose bullets outnumbered its items ("What needs to be
+        // better?" after a column of bullets): it is not their next item.
+        if pending_bullets > 0 && b.current.is_none() && !is_heading_line(t, prev, next) {
             pending_bullets -= 1;
             b.flush();
             b.open(BlockKind::ListItem, t.to_string());
@@ -113,8 +117,6 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
                 continue;
             }
         }
-        let prev = prev_nonblank(lines, i, &b);
-        let next = lines.get(i + 1).map(|l| trimmed(l)).unwrap_or("");
         if is_heading_line(t, prev, next) {
             pending_bullets = 0;
             b.flush();
@@ -501,6 +503,18 @@ mod tests {
         // A sentence broken before its last words is still one paragraph.
         let doc = read("The partnership should work\ntogether to:\n\u{2022} identify needs;\n");
         assert_eq!(kinds(&doc)[0], (BlockKind::Paragraph, "The partnership should work together to:".into()));
+    }
+
+    #[test]
+    fn a_heading_after_a_column_of_bullets_is_not_their_item() {
+        // Bullets set apart from their items, more bullets than items reach the heading.
+        let doc = read(
+            "What works well?\n\u{25aa}\n\n\u{25aa}\n\nStaff are kind and plans are clear.\n\nWhat needs to be better?\n\u{25aa}\n\nSome waits are long.\n",
+        );
+        let k = kinds(&doc);
+        assert_eq!(k[1], (BlockKind::ListItem, "Staff are kind and plans are clear.".into()));
+        assert_eq!(k[2], (BlockKind::Heading, "What needs to be better?".into()));
+        assert_eq!(k[3], (BlockKind::ListItem, "Some waits are long.".into()));
     }
 
     #[test]
