@@ -86,6 +86,21 @@ pub fn has_cue(text: &str) -> bool {
     if CUE.is_match(text) || THERE_IS_A_NEED.is_match(text) {
         return true;
     }
+    modal_in_a_main_clause(text, true)
+}
+
+/// Under a heading that asks for improvement, a modal clause calls for action whatever its
+/// subject ("EHC plans must reflect ...", "These plans should set out ..."): the heading says
+/// what the sentence is. Such a subject names no one to act, and a table's cut cell ("panel
+/// for the posts should include at least") reads the same, so the sentence must end.
+pub fn has_modal_directive(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['"', '”', '’', ')']);
+    t.ends_with(['.', ';', '!']) && modal_in_a_main_clause(text, false)
+}
+
+/// Whether a clause of the sentence has a modal of obligation as its main verb, after a
+/// subject that names who is to act when `of_an_actor`.
+fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     let t = text.trim_start_matches(['“', '"', '‘', '\'']);
     // Each coordinated clause may carry its own subject ("X must be in place and all partners
     // need to ...").
@@ -100,7 +115,7 @@ pub fn has_cue(text: &str) -> bool {
     std::iter::once(0)
         .chain(CLAUSE.find_iter(t).map(|m| m.end()))
         .take_while(|&start| start <= last_modal)
-        .any(|start| modal_clause(&t[start..]))
+        .any(|start| if of_an_actor { modal_clause(&t[start..]) } else { modal_captures(&t[start..]).is_some_and(|c| obliges(&c, false)) })
 }
 
 /// Words one of which every match of [`MODAL`] holds.
@@ -158,6 +173,12 @@ fn modal_clause(t: &str) -> bool {
 /// Whether one reading of a modal clause has a subject that names who is to act and a
 /// directive that asks for more than improvement in general.
 fn obliges_an_actor(c: &regex::Captures<'_>) -> bool {
+    obliges(c, true)
+}
+
+/// Whether one reading of a modal clause is a directive: a plain subject (one that names who
+/// is to act, when `of_an_actor`), and more asked for than improvement in general.
+fn obliges(c: &regex::Captures<'_>, of_an_actor: bool) -> bool {
     let subj = c.name("subj").map(|m| m.as_str()).unwrap_or("");
     let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
     // "to meet local need to improve": "need" is a noun after an infinitive phrase.
@@ -178,7 +199,7 @@ fn obliges_an_actor(c: &regex::Captures<'_>) -> bool {
         && !NOT_A_SUBJECT.is_match(subj)
         && !VAGUE.is_match(rest)
         && !inverted
-        && names_an_actor(subj)
+        && if of_an_actor { names_an_actor(subj) } else { !is_a_clause_within(subj) }
 }
 
 /// Whether the main clause calls on someone to improve and says no more ("The partnership
@@ -199,20 +220,26 @@ pub fn demands_improvement(text: &str) -> bool {
 /// Words that name who could act; the subject of a modal must contain one ("The extent of
 /// this work must not be underestimated" calls on no one).
 static ACTOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(partnerships?|partners|councils?|boards?|government|authorit(y|ies)|leaders|managers|commissioners|services|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers|schools|settings|professionals|inspectorates?|regulators?|everyone|all|they|we|you|i|there|workers|nurses|clinicians|GPs|IJBs?|ICBs?|HSCPs?|IAs|NHS|COSLA|CCGs?)(?-u:\b)|(?-i:\s[A-Z]\w+)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(partnerships?|partners|councils?|boards?|government|authorit(y|ies)|leaders|managers|commissioners|services|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers|schools|settings|professionals|inspectorates?|regulators?|local\s+areas?|everyone|all|they|we|you|i|there|workers|nurses|clinicians|GPs|IJBs?|ICBs?|HSCPs?|IAs|NHS|COSLA|CCGs?)(?-u:\b)|(?-i:\s[A-Z]\w+)").unwrap()
 });
 
 fn names_an_actor(subj: &str) -> bool {
+    !is_a_clause_within(subj) && ACTOR_WORD.is_match(subj)
+}
+
+/// Whether the words before a modal are no subject of it: a phrase that opens with a
+/// preposition, a relative clause closed by a pronoun ("the help they need to"), or a noun
+/// "need" ("the need to act").
+fn is_a_clause_within(subj: &str) -> bool {
     static PREPOSITION_START: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)^(without|with|for|in|on|at|from|by|of|to|after|before|despite|through|under|into)(?-u:\b)").unwrap()
     });
-    if PREPOSITION_START.is_match(subj.trim()) || actor::ends_in_pronoun(subj) {
-        return false;
-    }
-    // A noun "need to" ("the need to act") is not a modal.
     static NOUN_NEED: LazyLock<Regex> =
         LazyLock::new(|| crate::rx::regex(r"(?i)((?-u:\b)(the|a|an|this|that|their|its|our|any|no|of)|['’]s|s['’])$").unwrap());
-    ACTOR_WORD.is_match(subj) && !NOUN_NEED.is_match(subj.trim_end())
+    let subj = subj.trim();
+    // "This needs to": a pronoun subject, where "the need to" is a noun.
+    let pronoun = subj.eq_ignore_ascii_case("this") || subj.eq_ignore_ascii_case("that");
+    PREPOSITION_START.is_match(subj) || actor::ends_in_pronoun(subj) || (!pronoun && NOUN_NEED.is_match(subj))
 }
 
 /// A list item that names what must improve without a verb of its own ("The timeliness of
@@ -279,17 +306,26 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             .table
             .as_ref()
             .is_some_and(|c| c.header.as_deref().is_some_and(|h| REC_COLUMN.is_match(h) && !NON_REC_COLUMN.is_match(h)));
+        // A directive whose subject names no one to act ("EHC plans must reflect ..."): its
+        // subject is not its actor.
+        let mut names_no_one = false;
+        let mut directive = || {
+            names_no_one = has_modal_directive(text);
+            names_no_one
+        };
         let is_rec = match block.kind {
             BlockKind::TableCell => in_rec_column && first,
             BlockKind::ListItem if first && lead_in.is_some() => true,
-            BlockKind::ListItem if first && section == Section::Recommendations => is_nominal(text) || is_imperative(text) || has_cue(text),
-            _ if section == Section::Recommendations && is_imperative(text) => true,
+            BlockKind::ListItem if first && section == Section::Recommendations => {
+                is_nominal(text) || is_imperative(text) || has_cue(text) || directive()
+            }
+            _ if section == Section::Recommendations => is_imperative(text) || has_cue(text) || directive(),
             _ => section != Section::Background && has_cue(text),
         };
         if !is_rec {
             continue;
         }
-        let own_actor = actor::from_sentence(text);
+        let own_actor = actor::from_sentence(text).filter(|_| !names_no_one);
         let lead_actor = if own_actor.is_none() { lead_block.and_then(|l| lead_in_actor(doc, l)) } else { None };
         // An item that names what must improve names who is to improve it as its owner
         // ("Leaders’ oversight of ..."), when nothing else says who.
@@ -415,6 +451,21 @@ mod tests {
     }
 
     #[test]
+    fn a_modal_directive_may_name_no_one() {
+        let cases = [
+            ("EHC plans must reflect the views of families.", true),
+            ("This needs to deliver change that families can see.", true),
+            ("These plans should set out clear timescales;", true),
+            // A cell cut from a table, a comparison and a relative clause are no directives.
+            ("panel for the posts should include at least", false),
+            ("Children do not achieve as well as they should.", false),
+            ("Many wait too long, without the help they need to recover.", false),
+            ("The need to act is clear.", false),
+        ];
+        assert_each(has_modal_directive, &cases);
+    }
+
+    #[test]
     fn urging_and_recommending_are_cues() {
         assert!(has_cue("Inspectors called on the board to act."));
         assert!(has_cue("We would like to see more involvement of carers."));
@@ -447,6 +498,19 @@ mod lead_in_tests {
     fn a_list_takes_the_actor_of_the_sentence_just_above_it() {
         let text = "Areas for improvement\n\nThe board should publish its plan.\nHealth leaders should ensure progress in respect of:\n- waiting times for assessments;\n- sharing of records.\n";
         assert_eq!(item_actor(text).as_deref(), Some("Health leaders"));
+    }
+
+    #[test]
+    fn under_a_heading_that_asks_for_improvement_a_passive_directive_is_a_recommendation() {
+        let text = "Areas for improvement\n\nHealth leaders should cut waiting times. Care plans should be reviewed every year.\n";
+        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
+        let recs = Extractor::default().extract(&doc).recommendations;
+        let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
+        assert_eq!(
+            got,
+            [("Health leaders should cut waiting times.", Some("Health leaders")), ("Care plans should be reviewed every year.", None)]
+        );
     }
 
     #[test]

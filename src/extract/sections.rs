@@ -19,7 +19,7 @@ pub enum Section {
 /// them rather than once for each.
 static HEADINGS: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSetBuilder::new([
-        r"(?i)(?-u:\b)(recommendations?|areas? for (improvement|development|action)|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action)(?-u:\b)",
+        r"(?i)(?-u:\b)(recommendations?|areas? for (priority |further )?(improvement|development|action)|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions?|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action)(?-u:\b)",
         r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)",
         r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked)(?-u:\b)",
         r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)",
@@ -71,6 +71,8 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
             if s != Section::Other {
                 current = s;
                 quiet_run = 0;
+            } else if names_only(doc.slice(b.span).trim()) {
+                // A line of names labels what follows within the section; it starts no part.
             } else {
                 quiet_run += 1;
                 // Two unrecognised headings in a row, or one followed by prose, start a new part.
@@ -92,6 +94,14 @@ fn is_subheading(doc: &Document, b: &Block) -> bool {
     !super::has_words(t, 9) && !t.ends_with('?')
 }
 
+/// A line that only names bodies, however long: a table of priorities gives each its
+/// responsible bodies ("Northshire Council and NHS Northshire Integrated Care Board"), one
+/// line after another. Its words are all capitalised, but for those that join names.
+fn names_only(t: &str) -> bool {
+    const JOINERS: [&str; 5] = ["and", "of", "the", "for", "&"];
+    t.split_whitespace().count() >= 2 && t.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || JOINERS.contains(&w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,10 +110,24 @@ mod tests {
     fn headings_are_classified_by_their_language() {
         assert_eq!(classify_heading("What needs to improve?"), Section::Recommendations);
         assert_eq!(classify_heading("Areas for improvement"), Section::Recommendations);
+        assert_eq!(classify_heading("Areas for priority action"), Section::Recommendations);
         assert_eq!(classify_heading("What does the partnership need to do better?"), Section::Weaknesses);
         assert_eq!(classify_heading("What is the partnership doing that is effective?"), Section::Strengths);
         assert_eq!(classify_heading("Key messages"), Section::KeyFindings);
         assert_eq!(classify_heading("2. BACKGROUND"), Section::Background);
         assert_eq!(classify_heading("Integrated budgets"), Section::Other);
+    }
+
+    #[test]
+    fn a_line_of_names_keeps_the_section_a_long_heading_ends_it() {
+        let sections = |text: &str| {
+            let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+            let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
+            block_sections(&doc)
+        };
+        let names = "Areas for priority action\n\nLeaders should act now.\n\nBoard\n\nNorthshire County Council and NHS Northshire and Southshire Integrated Care Board\n\nHealth leaders must cut waits.\n";
+        assert_eq!(sections(names).last(), Some(&Section::Recommendations));
+        let prose = "Areas for priority action\n\nLeaders should act now.\n\nHow the council and its partners in the area were inspected last year\n\nHealth leaders must cut waits.\n";
+        assert_eq!(sections(prose).last(), Some(&Section::Other));
     }
 }
