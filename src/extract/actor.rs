@@ -63,6 +63,15 @@ fn leading_actor(text: &str) -> Option<String> {
     clean(&text[..end])
 }
 
+/// Whether a phrase after a comma is an aside about the noun before it ("including the
+/// council", "consisting of partners across ...").
+pub(crate) fn is_aside(phrase: &str) -> bool {
+    static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)^(including|consisting|comprising|such as|led by|made up|which|who|particularly|especially|together with|along with)(?-u:\b)").unwrap()
+    });
+    APPOSITIVE.is_match(phrase.trim_start())
+}
+
 /// Whether a run of words split by commas reads as one list of names ("The Government,
 /// councils and NHS boards", "Leaders across education, health and care") rather than an
 /// opening phrase and what follows it: short parts, the last joined on by "and".
@@ -107,10 +116,7 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         // council").
         let whole = s[..c.name("subj").unwrap().end()].trim_end_matches([',', ' ']);
         // "The group, consisting of partners across ..., should": the head before the aside.
-        static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-            crate::rx::regex(r"(?i)^(including|consisting|comprising|such as|led by|made up|which|who|particularly|especially|together with|along with)(?-u:\b)").unwrap()
-        });
-        if APPOSITIVE.is_match(c["subj"].trim_start())
+        if is_aside(&c["subj"])
             && let Some((head, _)) = whole.split_once(',')
         {
             return clean(head);

@@ -16,24 +16,23 @@ use std::sync::LazyLock;
 
 static CUE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        &[
-            "recommend",
-            "call",
-            "urg",
-            "encourage",
-            "see",
-            "important",
-            "essential",
-            "vital",
-            "crucial",
-            "necessary",
-            "critical",
-            "imperative",
-            "cannot",
-        ],
-        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|call(ed|s)?\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
+        &["recommend", "call", "urg", "encourage", "see", "cannot"],
+        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
 });
+/// "It is important for the council to ...", unless a subordinate clause says it ("when it
+/// is necessary to initiate proceedings, ...": when it is, things happen).
+static IT_IS_IMPORTANT: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &["important", "essential", "vital", "crucial", "necessary", "critical", "imperative"],
+        r"(?i)(?-u:\b)(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)",
+    )
+});
+
+fn says_it_is_important(text: &str) -> bool {
+    IT_IS_IMPORTANT.is_match(text) && IT_IS_IMPORTANT.rule().captures_iter(text).any(|c| c.name("sub").is_none())
+}
+
 /// "There is a need to ..." as the main clause, not inside one ("where there is a need for").
 static THERE_IS_A_NEED: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
@@ -48,7 +47,7 @@ static MODAL: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"^(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to)\s+(?P<rest>\w.*)$").unwrap()
 });
 static NOT_A_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once|means|meant|shows|showed|suggests|indicates|ensures|requires|found|said|says|knows|know)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once|means|meant|shows|showed|suggests|indicates|ensures|requires|found|said|says|knows|know|can|could|will|would|may|might|though|although|while|whilst|since)(?-u:\b)").unwrap()
 });
 /// A directive that only restates the verdict ("must work jointly to make improvements").
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,7 +82,7 @@ static NON_REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Does the sentence, on its own language, call for action?
 pub fn has_cue(text: &str) -> bool {
-    if CUE.is_match(text) || THERE_IS_A_NEED.is_match(text) {
+    if CUE.is_match(text) || THERE_IS_A_NEED.is_match(text) || says_it_is_important(text) {
         return true;
     }
     modal_in_a_main_clause(text, true)
@@ -184,6 +183,25 @@ fn obliges(c: &regex::Captures<'_>, of_an_actor: bool) -> bool {
     // "to meet local need to improve": "need" is a noun after an infinitive phrase.
     let modal = c.name("modal").map(|m| m.as_str()).unwrap_or("");
     if modal.starts_with("need") && subj.contains(" to ") {
+        return false;
+    }
+    // "alongside their individual needs to ensure": the noun "needs", which reports about care
+    // use all the time, after a word that describes them.
+    static DESCRIBES_NEEDS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)(?-u:\b)(individual|own|specific|additional|complex|changing|emerging|unmet|identified|assessed|health|care|support|learning|educational|medical|emotional|communication|sensory|physical|cultural|identity|particular|different|varying|current|future|immediate|basic|practical|housing|wider|holistic|his|her|your|whose)$").unwrap()
+    });
+    if modal.starts_with("needs") && DESCRIBES_NEEDS.is_match(subj.trim_end()) {
+        return false;
+    }
+    // A long run with a comma that is no list of names holds a clause of its own before the
+    // subject ("Practitioners prioritise assessments from the outset, informing decisions
+    // about the support families need to"): the clause after the comma is read on its own.
+    let run = subj.trim_end_matches([',', ' ']);
+    if let Some((_, after)) = run.split_once(',')
+        && has_words(run, 9)
+        && !actor::is_list_of_names(run)
+        && !actor::is_aside(after)
+    {
         return false;
     }
     // "should they wish to" is a condition, not a call to act.
@@ -389,6 +407,14 @@ mod tests {
                 "We strongly encourage partners to act.",
                 "We would expect to see a plan.",
                 "Inspectors would like to see more.",
+                "Change cannot happen without money.",
+                "We would call on boards to act.",
+            ],
+        );
+        crate::rx::assert_gate_agrees(
+            "IT_IS_IMPORTANT",
+            &IT_IS_IMPORTANT,
+            &[
                 "It is important for the council to act.",
                 "It will be essential to act.",
                 "This is vital to act.",
@@ -396,7 +422,7 @@ mod tests {
                 "It is necessary to act.",
                 "It is critical to act.",
                 "It is imperative to act.",
-                "Change cannot happen without money.",
+                "When it is necessary to act, staff act.",
             ],
         );
         crate::rx::assert_gate_agrees(
@@ -463,6 +489,26 @@ mod tests {
             ("The need to act is clear.", false),
         ];
         assert_each(has_modal_directive, &cases);
+    }
+
+    #[test]
+    fn modal_words_in_other_roles_are_no_cue() {
+        let cases = [
+            // "needs" the noun, a condition, a subordinate "it is necessary", a habit.
+            ("Social workers weigh children's wishes alongside their individual needs to ensure that plans are safe.", false),
+            ("Social workers can explain the plans should these not succeed.", false),
+            ("When it is necessary to act, staff act swiftly.", false),
+            ("It is necessary for leaders to act.", true),
+            ("They often call on staff whom they know to ask for help.", false),
+            ("We call on the board to act.", true),
+            // A clause before the comma, then one without a subject of its own.
+            (
+                "Practitioners prioritise assessments from the outset, informing decisions about the support families need to care for children.",
+                false,
+            ),
+            ("Leaders, including the council and school and college leaders, should work together.", true),
+        ];
+        assert_each(has_cue, &cases);
     }
 
     #[test]
