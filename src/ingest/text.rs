@@ -11,8 +11,10 @@ use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// A list item's bullet or number and the space after it.
-const BULLET_LEAD: &str = r"^(?:[•◼▪●○■□◦‣∙·–−\-\*\+]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
+/// A list item's bullet or number and the space after it. The bullets include the glyphs
+/// of the Symbol and Wingdings fonts, which PDF exports leave in Unicode's private use area.
+const BULLET_LEAD: &str =
+    r"^(?:[•◼▪●○■□◦‣∙·–−\-\*\+\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
 static LEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(BULLET_LEAD).unwrap());
 /// A list item: its lead, then its text to the end of the line.
 #[cfg(test)]
@@ -27,7 +29,8 @@ static GRADED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static LONE_BULLET: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^[•◼▪●○■□◦‣∙·]$").unwrap());
+static LONE_BULLET: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"^[•◼▪●○■□◦‣∙·\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}]$").unwrap());
 static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\d{1,3}\.?$").unwrap());
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])(?-u:\b)[^>]*>").unwrap());
@@ -142,6 +145,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
     b.flush();
     b.close_table();
     promote_title_paragraphs(&mut b.blocks);
+    rejoin_interrupted_text(&mut b.blocks);
     doc.blocks = b.blocks;
     doc.tables = b.tables;
     doc
@@ -289,6 +293,37 @@ fn starts_own_sentence(t: &str) -> bool {
 /// holds, so an ASCII comparison finds the same words as lower-casing the word first.
 fn is_function_word(word: &str) -> bool {
     word.len() <= 5 && FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Text that a side panel or a page's furniture cut in two: a paragraph that starts in lower
+/// case straight after a few headings goes on the open sentence above them ("... include a
+/// clear focus on how" | "Northshire Council" | "they plan for adulthood."). The headings
+/// stay, after the rejoined text.
+fn rejoin_interrupted_text(blocks: &mut Vec<RawBlock>) {
+    /// Panel lines between the two parts, at most.
+    const MAX_BETWEEN: usize = 8;
+    let mut i = 1;
+    while i < blocks.len() {
+        let goes_on = blocks[i].kind == BlockKind::Paragraph
+            && blocks[i].table.is_none()
+            && blocks[i].text.starts_with(|c: char| c.is_lowercase())
+            && !blocks[i].text.starts_with("www.");
+        let between = blocks[..i].iter().rev().take(MAX_BETWEEN + 1).take_while(|b| b.kind == BlockKind::Heading).count();
+        let cut = (goes_on && (1..=MAX_BETWEEN).contains(&between) && i > between).then(|| i - between - 1);
+        let open = cut.is_some_and(|c| {
+            let b = &blocks[c];
+            matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem)
+                && b.table.is_none()
+                && !b.text.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')'])
+        });
+        if let (true, Some(c)) = (open, cut) {
+            let rest = blocks.remove(i);
+            blocks[c].text.push(' ');
+            blocks[c].text.push_str(&rest.text);
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// A short paragraph without a closing stop is a heading that wrapped over two lines
@@ -487,6 +522,14 @@ mod tests {
     }
 
     #[test]
+    fn symbol_font_bullets_start_items() {
+        let doc = read("The board should:\n\u{f0b7} publish its plan;\n\u{f0b7}\nreview its risks.\n");
+        let k = kinds(&doc);
+        assert_eq!(k[1], (BlockKind::ListItem, "publish its plan;".into()));
+        assert_eq!(k[2], (BlockKind::ListItem, "review its risks.".into()));
+    }
+
+    #[test]
     fn minus_signs_set_as_bullets_start_items() {
         let doc = read("Leaders should act in respect of:\n\u{2212} reducing waiting times;\n\u{2212} sharing records.\n");
         let k = kinds(&doc);
@@ -515,6 +558,18 @@ mod tests {
         assert_eq!(k[1], (BlockKind::ListItem, "Staff are kind and plans are clear.".into()));
         assert_eq!(k[2], (BlockKind::Heading, "What needs to be better?".into()));
         assert_eq!(k[3], (BlockKind::ListItem, "Some waits are long.".into()));
+    }
+
+    #[test]
+    fn text_cut_by_a_side_panel_rejoins_across_it() {
+        let doc = read(
+            "Leaders should ensure that:\n\u{25aa} reviews include a clear focus on how\n\nNorthshire Council\n\nNHS Northshire ICB\n\nthey plan for adulthood.\n",
+        );
+        let k = kinds(&doc);
+        assert_eq!(k[1], (BlockKind::ListItem, "reviews include a clear focus on how they plan for adulthood.".into()));
+        assert_eq!(k[2], (BlockKind::Heading, "Northshire Council".into()));
+        assert_eq!(k[3], (BlockKind::Heading, "NHS Northshire ICB".into()));
+        assert_eq!(k.len(), 4);
     }
 
     #[test]
