@@ -35,7 +35,8 @@ static RECOMMEND_THAT: LazyLock<Regex> =
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)^(it|this|that|these|those|there|they|we|you|i|he|she|all|which|what|action|work|more|further work)$").unwrap()
 });
-static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\s*(?:\(?\d{1,2}[.)]?|[•◼▪●\-–*])\s+").unwrap());
+static LEADING_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"^\s*(?:\(?\d{1,2}[.)]?|[•◼▪●\-–*\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}])\s+").unwrap());
 
 fn clean(np: &str) -> Option<String> {
     let np = LEADING_NUMBER.replace(np, "");

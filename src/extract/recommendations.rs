@@ -279,10 +279,28 @@ pub fn is_nominal(text: &str) -> bool {
     !FINITE.is_match(head)
 }
 
-static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^(?:\(?\d{1,2}[.)]?|[a-z][.)]|[•◼▪●\-–*])\s+").unwrap());
+static LEADING_MARK: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"^(?:\(?\d{1,2}[.)]?|[a-z][.)]|[•◼▪●\-–*\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}])\s+").unwrap());
 
 pub fn is_imperative(text: &str) -> bool {
     IMPERATIVE.is_match(text.trim_start_matches(['“', '"', '‘', '•', '-', ' ']))
+}
+
+/// Whether a list's lead-in hands its items over as things to do. Only the sentence that
+/// introduces the list counts, with the one before when it is as short as "In particular:":
+/// a paragraph that mentions "actions" or "required to" early on may go on to list what was
+/// done.
+fn lead_in_hands_over_actions(doc: &Document, block: usize) -> bool {
+    let after = doc.sentences.partition_point(|s| s.block <= block);
+    let first = doc.sentences[..after].partition_point(|s| s.block < block);
+    let Some(last) = doc.sentences[first..after].last() else {
+        return LEAD_IN_CUE.is_match(doc.block_text(block));
+    };
+    if LEAD_IN_CUE.is_match(doc.slice(last.span)) {
+        return true;
+    }
+    let short = !has_words(doc.slice(last.span), 6);
+    short && after - first >= 2 && LEAD_IN_CUE.is_match(doc.slice(doc.sentences[after - 2].span))
 }
 
 /// Who a list's lead-in calls on. A paragraph that runs on without a break may hold several
@@ -318,7 +336,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         }
         let first = si == first_in_block;
         let section = sections[s.block];
-        let lead_block = block.lead_in.filter(|&l| LEAD_IN_CUE.is_match(doc.block_text(l)));
+        let lead_block = block.lead_in.filter(|&l| lead_in_hands_over_actions(doc, l));
         let lead_in = lead_block.map(|l| doc.block_text(l));
         let in_rec_column = block
             .table
@@ -538,6 +556,20 @@ mod lead_in_tests {
         let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
         let recs = Extractor::default().extract(&doc).recommendations;
         recs.into_iter().find(|r| r.text.starts_with("waiting times")).expect("the item is a recommendation").actor
+    }
+
+    #[test]
+    fn only_the_sentence_that_introduces_a_list_hands_it_over() {
+        let recs = |text: &str| {
+            let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+            let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
+            Extractor::default().extract(&doc).recommendations.into_iter().map(|r| r.text).collect::<Vec<_>>()
+        };
+        let done = "Our plan set out concrete actions on equity. Over the last year the partnership has done the following:\n- set up a project group;\n- trained our staff.\n";
+        assert!(recs(done).is_empty(), "{:?}", recs(done));
+        let asked = "The board should improve its oversight. In particular:\n- waiting times for assessments;\n- sharing of records.\n";
+        let got = recs(asked);
+        assert!(got.iter().any(|r| r.starts_with("waiting times")) && got.iter().any(|r| r.starts_with("sharing of records")), "{got:?}");
     }
 
     #[test]
