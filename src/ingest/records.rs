@@ -232,6 +232,12 @@ fn text_of(v: &OJson) -> Option<String> {
     }
 }
 
+/// A field that is never body text: one of [`SKIP_KEYS`], or named for one ("source_path",
+/// "report_url").
+fn is_skipped_key(key: &str) -> bool {
+    SKIP_KEYS.iter().any(|skip| key == *skip || key.strip_suffix(skip).is_some_and(|head| head.ends_with('_')))
+}
+
 fn norm_key(k: &str) -> String {
     k.trim().to_ascii_lowercase().replace([' ', '-'], "_")
 }
@@ -298,7 +304,13 @@ fn record_doc(map: &Fields, index: usize) -> RecordDoc {
     let title = find_field(map, TITLE_KEYS);
     let date = find_field(map, DATE_KEYS);
     let area = find_field(map, AREA_KEYS);
-    let addressee = find_field(map, ADDRESSEE_KEYS);
+    // "receiver_first_line": a part of the addressee is still the addressee, where a date of
+    // something else ("date_of_death") is not the report's date.
+    let addressee = find_field(map, ADDRESSEE_KEYS).or_else(|| {
+        let named = |k: &str| ADDRESSEE_KEYS.iter().any(|a| k.strip_prefix(a).is_some_and(|rest| rest.starts_with('_')));
+        let key = map.iter().map(|(k, _)| norm_key(k)).find(|k| named(k))?;
+        find_field(map, &[key.as_str()])
+    });
     let id = find_field(map, ID_KEYS);
     let used: Vec<&str> = [&title, &date, &area, &addressee].iter().filter_map(|f| f.as_ref().map(|(k, _)| k.as_str())).collect();
     let given = GivenMeta {
@@ -309,7 +321,7 @@ fn record_doc(map: &Fields, index: usize) -> RecordDoc {
     };
     let mut raw = RawDoc { title: given.title.clone(), ..RawDoc::default() };
     for (key, value) in map {
-        if used.contains(&key.as_str()) || key.starts_with('_') || SKIP_KEYS.contains(&norm_key(key).as_str()) {
+        if used.contains(&key.as_str()) || key.starts_with('_') || is_skipped_key(&norm_key(key)) {
             continue;
         }
         let Some(text) = text_of(value) else { continue };
@@ -371,5 +383,22 @@ mod tests {
         assert_eq!(recs[1].id_suffix, "2");
         let jsonl = format!("{{\"name\":\"A\",\"text\":\"{body}\"}}\n\n{{\"name\":\"B\",\"text\":\"{body}\"}}\n");
         assert_eq!(parse_records(RecordFormat::Jsonl, &jsonl).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn an_index_row_of_paths_has_no_body() {
+        let long_path = format!("exports/reports/{}/inspection report - 05 may 2023.pdf", "northshire".repeat(6));
+        let csv = format!(
+            "file,local_authority,source_path,report_url
+northshire.txt,Northshire,{long_path},https://example.org/{long_path}
+"
+        );
+        let recs = parse_records(RecordFormat::Csv, &csv).unwrap();
+        assert!(recs.iter().all(|r| r.raw.blocks.is_empty()), "{:?}", recs.iter().map(|r| &r.raw.blocks).collect::<Vec<_>>());
+        let addressee = "The Chief Executive, Northshire Hospitals NHS Foundation Trust, and the Director of Public Health";
+        let csv = format!("id,date,receiver_first_line\n1,2024-01-02,\"{addressee}\"\n");
+        let recs = parse_records(RecordFormat::Csv, &csv).unwrap();
+        assert_eq!(recs[0].given.addressee.as_deref(), Some(addressee));
+        assert!(recs[0].raw.blocks.is_empty());
     }
 }
