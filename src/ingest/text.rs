@@ -302,28 +302,30 @@ fn is_function_word(word: &str) -> bool {
 fn rejoin_interrupted_text(blocks: &mut Vec<RawBlock>) {
     /// Panel lines between the two parts, at most.
     const MAX_BETWEEN: usize = 8;
-    let mut i = 1;
-    while i < blocks.len() {
-        let goes_on = blocks[i].kind == BlockKind::Paragraph
-            && blocks[i].table.is_none()
-            && blocks[i].text.starts_with(|c: char| c.is_lowercase())
-            && !blocks[i].text.starts_with("www.");
-        let between = blocks[..i].iter().rev().take(MAX_BETWEEN + 1).take_while(|b| b.kind == BlockKind::Heading).count();
-        let cut = (goes_on && (1..=MAX_BETWEEN).contains(&between) && i > between).then(|| i - between - 1);
-        let open = cut.is_some_and(|c| {
-            let b = &blocks[c];
-            matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem)
-                && b.table.is_none()
-                && !b.text.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')'])
+    // One pass that moves each block once: a long document may have many such cuts.
+    let mut out: Vec<RawBlock> = Vec::with_capacity(blocks.len());
+    for b in blocks.drain(..) {
+        let goes_on = b.kind == BlockKind::Paragraph
+            && b.table.is_none()
+            && b.text.starts_with(|c: char| c.is_lowercase())
+            && !b.text.starts_with("www.");
+        let between = if goes_on { out.iter().rev().take(MAX_BETWEEN + 1).take_while(|o| o.kind == BlockKind::Heading).count() } else { 0 };
+        let cut = ((1..=MAX_BETWEEN).contains(&between) && out.len() > between).then(|| out.len() - between - 1);
+        let open = cut.filter(|&c| {
+            let o = &out[c];
+            matches!(o.kind, BlockKind::Paragraph | BlockKind::ListItem)
+                && o.table.is_none()
+                && !o.text.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')'])
         });
-        if let (true, Some(c)) = (open, cut) {
-            let rest = blocks.remove(i);
-            blocks[c].text.push(' ');
-            blocks[c].text.push_str(&rest.text);
-            continue;
+        match open {
+            Some(c) => {
+                out[c].text.push(' ');
+                out[c].text.push_str(&b.text);
+            }
+            None => out.push(b),
         }
-        i += 1;
     }
+    *blocks = out;
 }
 
 /// A short paragraph without a closing stop is a heading that wrapped over two lines
