@@ -16,23 +16,24 @@ use std::sync::LazyLock;
 
 static CUE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        &["recommend", "call", "urg", "encourage", "see", "cannot"],
-        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
+        &[
+            "recommend",
+            "call",
+            "urg",
+            "encourage",
+            "see",
+            "important",
+            "essential",
+            "vital",
+            "crucial",
+            "necessary",
+            "critical",
+            "imperative",
+            "cannot",
+        ],
+        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
 });
-/// "It is important for the council to ...", unless a subordinate clause says it ("when it
-/// is necessary to initiate proceedings, ...": when it is, things happen).
-static IT_IS_IMPORTANT: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
-        &["important", "essential", "vital", "crucial", "necessary", "critical", "imperative"],
-        r"(?i)(?-u:\b)(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)",
-    )
-});
-
-fn says_it_is_important(text: &str) -> bool {
-    IT_IS_IMPORTANT.is_match(text) && IT_IS_IMPORTANT.rule().captures_iter(text).any(|c| c.name("sub").is_none())
-}
-
 /// "There is a need to ..." as the main clause, not inside one ("where there is a need for").
 static THERE_IS_A_NEED: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
@@ -82,7 +83,7 @@ static NON_REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Does the sentence, on its own language, call for action?
 pub fn has_cue(text: &str) -> bool {
-    if CUE.is_match(text) || THERE_IS_A_NEED.is_match(text) || says_it_is_important(text) {
+    if CUE.is_match(text) && cued_in_a_main_clause(text) || THERE_IS_A_NEED.is_match(text) {
         return true;
     }
     modal_in_a_main_clause(text, true)
@@ -115,6 +116,13 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
         .chain(CLAUSE.find_iter(t).map(|m| m.end()))
         .take_while(|&start| start <= last_modal)
         .any(|start| if of_an_actor { modal_clause(&t[start..]) } else { modal_captures(&t[start..]).is_some_and(|c| obliges(&c, false)) })
+}
+
+/// Whether a match of [`CUE`] stands in a main clause: "it is necessary to" in a subordinate
+/// one ("when it is necessary to initiate proceedings, ...") says when things happen, not
+/// what should. Asked only of the few sentences the cue matches.
+fn cued_in_a_main_clause(text: &str) -> bool {
+    CUE.rule().captures_iter(text).any(|c| c.name("sub").is_none())
 }
 
 /// Words one of which every match of [`MODAL`] holds.
@@ -427,12 +435,6 @@ mod tests {
                 "Inspectors would like to see more.",
                 "Change cannot happen without money.",
                 "We would call on boards to act.",
-            ],
-        );
-        crate::rx::assert_gate_agrees(
-            "IT_IS_IMPORTANT",
-            &IT_IS_IMPORTANT,
-            &[
                 "It is important for the council to act.",
                 "It will be essential to act.",
                 "This is vital to act.",
