@@ -97,8 +97,11 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
     {
         return Some(a);
     }
+    // "should ensure ... the outcomes they want children to achieve": a verb of wanting after
+    // the modal belongs to a clause inside the directive, whose actor is the modal's subject.
     if let Some(c) = URGE_OBJECT.captures(&s)
         && !c["obj"].starts_with("to ")
+        && MODAL_WORD.find(&s).is_none_or(|m| m.start() > c.get(0).unwrap().start())
         && let Some(a) = clean(&c["obj"])
     {
         return Some(a);
@@ -125,10 +128,26 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         if is_list_of_names(whole) {
             return clean(whole);
         }
-        if ends_in_pronoun(&c["subj"]) {
+        // An opening phrase too long for the rule to set apart ("To ensure an understanding of
+        // the services which are available, the local partnership"): the subject follows its
+        // last comma (or stop, when the text is a paragraph and not one sentence).
+        // When the words after one of its commas are a list of names, the list is the subject
+        // ("If integration is to work, councils, NHS boards and the Government need to").
+        let run = &c["subj"];
+        let subj = std::iter::once(run)
+            .chain(run.match_indices([',', '.']).map(|(i, _)| run[i + 1..].trim_start()))
+            .find(|tail| is_list_of_names(tail))
+            .or_else(|| run.rsplit_once([',', '.']).map(|(_, last)| last))
+            .unwrap_or(run);
+        // "the support that the child needs to", "so that they are clear about what needs to":
+        // a clause inside the sentence, not the subject of its modal.
+        static CLAUSE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+            crate::rx::regex(r"(?i)(?-u:\b)(that|which|who|whom|whose|what|when|where|if|because|so|than)(?-u:\b)").unwrap()
+        });
+        if ends_in_pronoun(subj) || CLAUSE_WORD.is_match(subj) {
             return None;
         }
-        return clean(&c["subj"]);
+        return clean(subj);
     }
     None
 }
@@ -220,6 +239,16 @@ mod tests {
                 ("It should be used to report.", None),
                 // A relative clause before "need to": no subject of a modal at all.
                 ("ensure that carers have the information they need to plan.", None),
+                ("plans hold the support that the young person needs to prepare for adulthood;", None),
+                (
+                    "To ensure a better understanding of the services which are on offer, the local partnership should act.",
+                    Some("the local partnership"),
+                ),
+                ("The board should set out the outcomes they want children to achieve.", Some("The board")),
+                (
+                    "If the plan is to make a real difference to people, councils, NHS boards and the Government need to act.",
+                    Some("councils, NHS boards and the Government"),
+                ),
             ],
         );
     }
