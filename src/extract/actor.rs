@@ -38,10 +38,19 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 static LEADING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"^\s*(?:\(?\d{1,2}[.)]?|[•◼▪●\-–*\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}])\s+").unwrap());
 
+/// A word that links a sentence to the one before ("Alternatively there should be ..."), not
+/// part of the subject after it.
+static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)^(alternatively|additionally|finally|furthermore|moreover|similarly|likewise|equally|secondly|thirdly|lastly|importantly|crucially|also|instead|meanwhile|consequently|accordingly|therefore|thus|further|then)\s+").unwrap()
+});
+/// A run that ends in an article is no noun phrase: "There is a" before the noun "need to".
+static ENDS_IN_ARTICLE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(a|an|the)$").unwrap());
+
 fn clean(np: &str) -> Option<String> {
     let np = LEADING_NUMBER.replace(np, "");
     let np = np.trim().trim_matches(|c: char| c == '“' || c == '"' || c == '‘' || c == '\'').trim();
-    if np.is_empty() || super::has_words(np, 17) || PRONOUN.is_match(np) {
+    let np = CONNECTIVE.find(np).map_or(np, |m| &np[m.end()..]);
+    if np.is_empty() || super::has_words(np, 17) || PRONOUN.is_match(np) || ENDS_IN_ARTICLE.is_match(np) {
         return None;
     }
     Some(np.to_string())
@@ -290,6 +299,19 @@ mod tests {
                 ("Senior leaders' understanding of practice.", Some("Senior leaders")),
                 ("The effectiveness of the council's response to neglect.", Some("the council")),
                 ("Consistency of practitioners’ recording.", Some("practitioners")),
+            ],
+        );
+    }
+
+    #[test]
+    fn no_actor_in_an_existential_sentence_or_a_linking_word() {
+        assert_actors(
+            from_sentence,
+            &[
+                ("There is a need to review these scoring systems.", None),
+                ("Alternatively there should be traffic calming measures.", None),
+                ("Additionally the council should review its policy.", Some("the council")),
+                ("Finally NHS Fife should publish its plan.", Some("NHS Fife")),
             ],
         );
     }

@@ -31,7 +31,7 @@ static CUE: LazyLock<Gated> = LazyLock::new(|| {
             "imperative",
             "cannot",
         ],
-        r"(?i)(?-u:\b)(recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+\S|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
+        r"(?i)(?-u:\b)((?P<told>(had|did)\s+(\w+\s+)?)?recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+(?:(?P<when>\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)|\S)|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
     )
 });
 /// "There is a need to ..." as the main clause, not inside one ("where there is a need for").
@@ -80,6 +80,18 @@ static NON_REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// "It was suggested to me in evidence that children ..., should undergo", "He told the
+/// court that in 2015 the inspectorate recommended that": a witness's words, which the report
+/// records as evidence, not what it asks for.
+static REPORTED_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)(?-u:\b)(it\s+was\s+(suggested|explained|accepted|acknowledged|confirmed|said|stated|conceded|submitted|argued)|(told|assured|informed)\s+(the\s+)?(court|inquest|jury|coroner|tribunal|me|us|inspectors)|gave\s+evidence|heard\s+evidence|in\s+(\w+\s+)?evidence\s+that)(?-u:\b)").unwrap()
+});
+
+/// Whether reported speech opens before byte `at` of the sentence.
+fn reported_before(text: &str, at: usize) -> bool {
+    REPORTED_SPEECH.find(text).is_some_and(|m| m.start() < at)
+}
+
 /// Does the sentence, on its own language, call for action?
 pub fn has_cue(text: &str) -> bool {
     if CUE.is_match(text) && cued_in_a_main_clause(text) || THERE_IS_A_NEED.is_match(text) {
@@ -111,17 +123,27 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     let Some(last_modal) = MODAL_WORDS.last_start(t.as_bytes()) else {
         return false;
     };
+    if reported_before(t, last_modal) {
+        return false;
+    }
     std::iter::once(0)
         .chain(CLAUSE.find_iter(t).map(|m| m.end()))
         .take_while(|&start| start <= last_modal)
         .any(|start| if of_an_actor { modal_clause(&t[start..]) } else { modal_captures(&t[start..]).is_some_and(|c| obliges(&c, false)) })
 }
 
-/// Whether a match of [`CUE`] stands in a main clause: "it is necessary to" in a subordinate
-/// one ("when it is necessary to initiate proceedings, ...") says when things happen, not
-/// what should. Asked only of the few sentences the cue matches.
+/// Whether a match of [`CUE`] stands in a main clause and calls for action: "it is necessary
+/// to" in a subordinate one ("when it is necessary to initiate proceedings, ...") says when
+/// things happen, not what should; "called on 6 August" says when someone was summoned; and
+/// "had recommended that", "did however recommend that" tell what was advised before.
+/// Asked only of the few sentences the cue matches.
 fn cued_in_a_main_clause(text: &str) -> bool {
-    CUE.rule().captures_iter(text).any(|c| c.name("sub").is_none())
+    CUE.rule().captures_iter(text).any(|c| {
+        c.name("sub").is_none()
+            && c.name("when").is_none()
+            && c.name("told").is_none()
+            && !reported_before(text, c.get(0).map_or(0, |m| m.start()))
+    })
 }
 
 /// Words one of which every match of [`MODAL`] holds.
@@ -209,6 +231,23 @@ fn obliges(c: &regex::Captures<'_>, of_an_actor: bool) -> bool {
         && !actor::is_list_of_names(run)
         && !actor::is_aside(after)
     {
+        return false;
+    }
+    // "should have been made sooner", "should not have agreed the plan": what ought to have
+    // happened, a finding about the past, not a call to act. A participle counts before an
+    // object or a preposition only: "should have delegated authority" asks for a power.
+    static RETROSPECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)^(not\s+)?have\s+(been|had|already|known|taken|seen|done|made|gone|given|told|\w+ed\s+(the|a|an|this|that|these|those|their|his|her|its|it|them|him|on|to|with|for|about))(?-u:\b)").unwrap()
+    });
+    if (modal == "should" || modal.starts_with("ought")) && RETROSPECTIVE.is_match(rest) {
+        return false;
+    }
+    // "I should stress that", "we must emphasise": the writer speaking of what they say.
+    static SPEAKING: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)^(stress|emphasi[sz]e|add|say|note|point\s+out|make\s+(it\s+)?clear|mention|acknowledge|clarify|explain|record|repeat|observe)(?-u:\b)").unwrap()
+    });
+    let first_person = |w: &str| w.eq_ignore_ascii_case("i") || w.eq_ignore_ascii_case("we");
+    if subj.split_whitespace().last().is_some_and(first_person) && SPEAKING.is_match(rest) {
         return false;
     }
     // "should they wish to" is a condition, not a call to act.
@@ -526,6 +565,31 @@ mod tests {
                 false,
             ),
             ("Leaders, including the council and school and college leaders, should work together.", true),
+        ];
+        assert_each(has_cue, &cases);
+    }
+
+    #[test]
+    fn what_happened_or_was_said_is_no_cue() {
+        let cases = [
+            // What ought to have happened: a finding about the past.
+            ("The placing authority should not have agreed the care plan.", false),
+            ("The ward should have noticed the change in her breathing.", false),
+            ("Staff should have delegated authority to approve care packages.", true),
+            ("The board should have a clear plan for recovery.", true),
+            // The writer speaking of what they say.
+            ("Finally, I should stress that I am not criticising the staff.", false),
+            ("We must emphasise that this is a small sample.", false),
+            ("We should all work together to reduce delays.", true),
+            // A witness's words, and advice given before.
+            ("It was suggested to me in evidence that patients, whose symptoms persist, should be scanned.", false),
+            ("He told the court that in 2015 the inspectorate recommended that forces must keep a register.", false),
+            ("The assessment did however recommend that observations should continue.", false),
+            ("The CQC recommended that system leaders shift some focus to primary care.", true),
+            // Summoned on a day, not called on to act.
+            ("The ambulance service was called on 6 August 2022 at 18.16 hours.", false),
+            ("The ambulance was called on Monday morning.", false),
+            ("Inspectors called on the partnership to act.", true),
         ];
         assert_each(has_cue, &cases);
     }
