@@ -65,9 +65,10 @@ static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Lead-ins that hand a list over as things to do. Not "required to": "In preparing the
 /// accounts the directors are required to:" lists duties the law already sets, not what a
-/// report asks for.
+/// report asks for. Nor a bare "to:" or "include:": "The partnership has worked to:" and
+/// "Areas of strength include:" list what was done or found.
 static LEAD_IN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(should|must|need(s)?\s+to|recommend\w*|to\s*:\s*$|include\s*:\s*$|priorities|actions)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)((?P<modal>should|must|need(s)?\s+to)|recommend\w*|priorities|actions)(?-u:\b)").unwrap()
 });
 static REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(recommendation|priority|priorities|area for improvement|improvement required|requirement)s?(?-u:\b)")
@@ -340,13 +341,27 @@ fn lead_in_hands_over_actions(doc: &Document, block: usize) -> bool {
     let after = doc.sentences.partition_point(|s| s.block <= block);
     let first = doc.sentences[..after].partition_point(|s| s.block < block);
     let Some(last) = doc.sentences[first..after].last() else {
-        return LEAD_IN_CUE.is_match(doc.block_text(block));
+        return lead_in_cue(doc.block_text(block));
     };
-    if LEAD_IN_CUE.is_match(doc.slice(last.span)) {
+    if lead_in_cue(doc.slice(last.span)) {
         return true;
     }
     let short = !has_words(doc.slice(last.span), 6);
-    short && after - first >= 2 && LEAD_IN_CUE.is_match(doc.slice(doc.sentences[after - 2].span))
+    short && after - first >= 2 && lead_in_cue(doc.slice(doc.sentences[after - 2].span))
+}
+
+/// Whether a lead-in's words hand a list over as things to do. A modal counts after a plain
+/// subject only: in "there are other statutory tasks the governors must carry out. These
+/// include:" it sits in a clause that describes duties, and the list names them.
+fn lead_in_cue(text: &str) -> bool {
+    LEAD_IN_CUE.captures_iter(text).any(|c| match c.name("modal") {
+        None => true,
+        Some(m) => {
+            let before = &text[..m.start()];
+            let subj = before.rfind([',', ';', ':']).map_or(before, |i| &before[i + 1..]);
+            !NOT_A_SUBJECT.is_match(subj)
+        }
+    })
 }
 
 /// Who a list's lead-in calls on. A paragraph that runs on without a break may hold several
@@ -634,6 +649,8 @@ mod lead_in_tests {
         assert!(recs(done).is_empty(), "{:?}", recs(done));
         let duties = "In preparing the accounts, the directors are required to:\n- apply suitable accounting policies;\n- make judgements on a reasonable basis.\n";
         assert!(recs(duties).is_empty(), "{:?}", recs(duties));
+        let tasks = "There are other statutory tasks the governors must carry out. These include:\n- appointing the chair;\n- approving the accounts.\n";
+        assert!(recs(tasks).is_empty(), "{:?}", recs(tasks));
         let asked = "The board should improve its oversight. In particular:\n- waiting times for assessments;\n- sharing of records.\n";
         let got = recs(asked);
         assert!(got.iter().any(|r| r.starts_with("waiting times")) && got.iter().any(|r| r.starts_with("sharing of records")), "{got:?}");
