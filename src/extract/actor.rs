@@ -46,10 +46,22 @@ static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A run that ends in an article is no noun phrase: "There is a" before the noun "need to".
 static ENDS_IN_ARTICLE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(a|an|the)$").unwrap());
 
+/// A capitalised "The" inside a run starts the subject after a label run into the same line
+/// ("Recommendation(s) The Board is asked to", "Purpose The committee should"), unless a word
+/// joins it to what comes before ("Friends of The Trust").
+fn after_a_label(np: &str) -> &str {
+    let Some(at) = np.find(" The ") else { return np };
+    let joined = np[..at].rsplit(' ').next().is_some_and(|w| {
+        matches!(w.to_lowercase().as_str(), "of" | "and" | "&" | "for" | "to" | "by" | "with" | "at" | "in" | "on" | "from")
+    });
+    if joined { np } else { &np[at + 1..] }
+}
+
 fn clean(np: &str) -> Option<String> {
     let np = LEADING_NUMBER.replace(np, "");
     let np = np.trim().trim_matches(|c: char| c == '“' || c == '"' || c == '‘' || c == '\'').trim();
     let np = CONNECTIVE.find(np).map_or(np, |m| &np[m.end()..]);
+    let np = after_a_label(np);
     if np.is_empty() || super::has_words(np, 17) || PRONOUN.is_match(np) || ENDS_IN_ARTICLE.is_match(np) {
         return None;
     }
@@ -304,7 +316,7 @@ mod tests {
     }
 
     #[test]
-    fn no_actor_in_an_existential_sentence_or_a_linking_word() {
+    fn no_actor_in_an_existential_sentence_nor_a_linking_word_or_label() {
         assert_actors(
             from_sentence,
             &[
@@ -312,6 +324,8 @@ mod tests {
                 ("Alternatively there should be traffic calming measures.", None),
                 ("Additionally the council should review its policy.", Some("the council")),
                 ("Finally NHS Fife should publish its plan.", Some("NHS Fife")),
+                ("Recommendation(s) The Board is asked to approve the plan.", Some("The Board")),
+                ("The Friends of The Trust should publish a plan.", Some("The Friends of The Trust")),
             ],
         );
     }
