@@ -66,10 +66,15 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             let spaced = after.starts_with(char::is_whitespace);
             let ok = match after.char_indices().find(|&(_, ch)| !ch.is_whitespace()) {
                 None => false,
-                // "(outcome 3, ...)" after a stop belongs to the sentence before it.
+                // "(outcome 3, ...)" after a stop belongs to the sentence before it, and so
+                // does "(Outcome 4, National Framework)" when it closes the text: a reference
+                // to where the sentence comes from, not a sentence of its own.
                 Some((k, n)) => {
                     let after_opener = after[k + n.len_utf8()..].chars().next();
-                    spaced && starts_sentence(n) && !(is_opener(n) && after_opener.is_some_and(|c| c.is_lowercase()))
+                    spaced
+                        && starts_sentence(n)
+                        && !(is_opener(n) && after_opener.is_some_and(|c| c.is_lowercase()))
+                        && !(n == '(' && is_closing_note(&after[k..]))
                 }
             };
             if ok && c == '.' {
@@ -103,6 +108,12 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     }
     push_trimmed(text, start, text.len(), &mut spans);
     spans
+}
+
+/// Whether `rest` is one short bracketed note and nothing more, but for a stop.
+fn is_closing_note(rest: &str) -> bool {
+    let note = rest.trim_end().trim_end_matches('.');
+    note.len() <= 120 && note.ends_with(')') && note.find(')') == Some(note.len() - 1)
 }
 
 /// The first byte of every character that can end a sentence: the ASCII stops and colon, and
@@ -162,6 +173,18 @@ mod tests {
     #[test]
     fn lowercase_after_stop_does_not_split() {
         assert_eq!(sents("The rate was 4.2 per cent. of the total."), ["The rate was 4.2 per cent. of the total."]);
+    }
+
+    #[test]
+    fn a_note_in_brackets_goes_with_the_sentence_before_it() {
+        assert_eq!(sents("The quality of plans. (outcome 3, framework)"), ["The quality of plans. (outcome 3, framework)"]);
+        assert_eq!(
+            sents("The quality of plans. (Outcome 4, National Framework)"),
+            ["The quality of plans. (Outcome 4, National Framework)"]
+        );
+        assert_eq!(sents("The quality of plans. (Enabler two)."), ["The quality of plans. (Enabler two)."]);
+        // A bracketed sentence with more after it stands on its own.
+        assert_eq!(sents("Plans improved. (Most did.) Staff stayed."), ["Plans improved.", "(Most did.)", "Staff stayed."]);
     }
 
     #[test]
