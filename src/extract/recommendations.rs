@@ -83,9 +83,10 @@ static NON_REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "It was suggested to me in evidence that children ..., should undergo", "He told the
 /// court that in 2015 the inspectorate recommended that": a witness's words, which the report
-/// records as evidence, not what it asks for.
+/// records as evidence, not what it asks for. So too what those inspected know or accept
+/// ("Leaders know that, as corporate parents, they need to do more"): a finding about them.
 static REPORTED_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(it\s+was\s+(suggested|explained|accepted|acknowledged|confirmed|said|stated|conceded|submitted|argued)|(told|assured|informed)\s+(the\s+)?(court|inquest|jury|coroner|tribunal|me|us|inspectors)|gave\s+evidence|heard\s+evidence|in\s+(\w+\s+)?evidence\s+that)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(it\s+was\s+(suggested|explained|accepted|acknowledged|confirmed|said|stated|conceded|submitted|argued)|(told|assured|informed)\s+(the\s+)?(court|inquest|jury|coroner|tribunal|me|us|inspectors)|gave\s+evidence|heard\s+evidence|in\s+(\w+\s+)?evidence\s+that|(know|knows|recogni[sz]es?|acknowledges?|understands?|accepts?)\s+that)(?-u:\b)").unwrap()
 });
 
 /// Whether reported speech opens before byte `at` of the sentence.
@@ -601,6 +602,7 @@ mod tests {
             ("He told the court that in 2015 the inspectorate recommended that forces must keep a register.", false),
             ("The assessment did however recommend that observations should continue.", false),
             ("The CQC recommended that system leaders shift some focus to primary care.", true),
+            ("Leaders know that, as corporate parents, they need to do more work.", false),
             // Summoned on a day, not called on to act.
             ("The ambulance service was called on 6 August 2022 at 18.16 hours.", false),
             ("The ambulance was called on Monday morning.", false),
