@@ -300,8 +300,38 @@ pub fn iso_date(s: &str) -> Option<String> {
     None
 }
 
+/// Fields that hold the record's web address, whose last part often names it.
+const URL_KEYS: &[&str] = &["url", "link", "href", "web_url", "page_url"];
+
+/// A title from the last part of a web address when it is a slug of words
+/// (".../prevention-of-future-death-reports/jane-smith/" gives "Jane Smith"), for records
+/// that carry no title field: better than the first field's name as what a result is called.
+fn title_from_url(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?.trim_end_matches('/');
+    let (_, last) = path.rsplit_once('/')?;
+    let stem =
+        last.rsplit_once('.').filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic())).map_or(last, |(s, _)| s);
+    let words: Vec<&str> = stem.split(['-', '_', '+']).filter(|w| !w.is_empty()).collect();
+    let wordy = words.iter().filter(|w| w.chars().all(|c| c.is_alphabetic())).count();
+    if words.len() < 2 || wordy * 2 < words.len() || stem.contains('%') {
+        return None;
+    }
+    let title = words
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(title)
+}
+
 fn record_doc(map: &Fields, index: usize) -> RecordDoc {
-    let title = find_field(map, TITLE_KEYS);
+    let title = find_field(map, TITLE_KEYS).or_else(|| {
+        let (key, url) = find_field(map, URL_KEYS)?;
+        Some((key, title_from_url(&url)?))
+    });
     let date = find_field(map, DATE_KEYS);
     let area = find_field(map, AREA_KEYS);
     // "receiver_first_line": a part of the addressee is still the addressee, where a date of
@@ -371,6 +401,20 @@ mod tests {
         assert_eq!(r.raw.blocks[0].text, "Concerns");
         assert_eq!(r.raw.blocks[0].kind, BlockKind::Heading);
         assert_eq!(r.raw.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_record_without_a_title_is_named_by_its_web_address() {
+        let long = "The coroner found that staff did not escalate concerns. ".repeat(3);
+        let json = format!(r#"{{"id":"7","url":"https://example.org/reports/jane-q-smith/","concerns":"{long}"}}"#);
+        let r = &parse_records(RecordFormat::Json, &json).unwrap()[0];
+        assert_eq!(r.given.title.as_deref(), Some("Jane Q Smith"));
+        assert_eq!(r.raw.blocks[0].text, "Jane Q Smith");
+        assert_eq!(title_from_url("https://example.org/docs/annual-report-2024.pdf").as_deref(), Some("Annual Report 2024"));
+        // Not a slug of words: an id, a single word, an encoded name.
+        assert_eq!(title_from_url("https://example.org/r/2019-0003"), None);
+        assert_eq!(title_from_url("https://example.org/r/report"), None);
+        assert_eq!(title_from_url("https://example.org/r/a%20b-c"), None);
     }
 
     #[test]
