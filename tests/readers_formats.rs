@@ -390,7 +390,9 @@ fn pfd_like_json_record_gives_given_metadata_and_sections() {
     assert_eq!(given.addressee.as_deref(), Some("Northshire NHS Foundation Trust"));
     let headings: Vec<&str> =
         raw.blocks.iter().filter(|b| b.kind == scrutiny::model::BlockKind::Heading).map(|b| b.text.as_str()).collect();
-    assert_eq!(headings, vec!["Investigation", "Circumstances", "Concerns"]);
+    // No title field: the web address's last part names the record.
+    assert_eq!(given.title.as_deref(), Some("Jane Doe"));
+    assert_eq!(headings, vec!["Jane Doe", "Investigation", "Circumstances", "Concerns"]);
     let (doc, _) = run("pfd.json", bytes.as_bytes()).unwrap();
     assert_eq!(doc.format, "json");
     assert!(doc.text.contains("no clear process for escalating concerns"));
