@@ -32,6 +32,11 @@ static GRADED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static LONE_BULLET: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"^[•◼▪●○■□◦‣∙·\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}]$").unwrap());
 static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\d{1,3}\.?$").unwrap());
+/// A line that is only a date or a range of days ("12 – 14 March 2025", "June 2025"), as a
+/// report's cover sets it under the title and the place.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)^(\d{1,2}(st|nd|rd|th)?(\s*(-|–|to)\s*\d{1,2}(st|nd|rd|th)?)?\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}$").unwrap()
+});
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])(?-u:\b)[^>]*>").unwrap());
 
@@ -278,8 +283,11 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     if is_function_word(t.split_whitespace().next_back().unwrap_or("")) {
         return false;
     }
-    // A lone line, or one that a list or a new sentence follows.
-    next.is_empty() || is_bullet(next) || (t.chars().count() <= 70 && next.chars().next().is_some_and(|c| c.is_uppercase()))
+    // A lone line, or one that a list, a new sentence or a cover's date line follows.
+    next.is_empty()
+        || is_bullet(next)
+        || (t.chars().count() <= 70
+            && next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() && DATE_LINE.is_match(next)))
 }
 
 /// A line that reads as a sentence of its own: a capital, then enough words to hold a
@@ -582,6 +590,18 @@ mod tests {
         assert_eq!(k[1], (BlockKind::ListItem, "The timeliness of reviews.".into()));
         assert_eq!(k[2], (BlockKind::Heading, "Areas for improvement".into()));
         assert_eq!(k[3].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_cover_date_line_stands_apart_from_the_place_above_it() {
+        let doc =
+            read("Unannounced inspection report\nNorthshire Royal Infirmary, NHS Northshire\n12 – 14 March 2025\n\nThe ward was clean.\n");
+        let k = kinds(&doc);
+        assert_eq!(k[1], (BlockKind::Heading, "Northshire Royal Infirmary, NHS Northshire".into()));
+        assert_eq!(k[2].1, "12 – 14 March 2025");
+        // A wrapped line of prose before a number is not a heading.
+        let doc = read("Over the year the partnership recorded\n1,200 delayed discharges in total.\n");
+        assert_eq!(kinds(&doc).len(), 1);
     }
 
     #[test]
