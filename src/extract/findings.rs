@@ -74,10 +74,11 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
             "tracked",
             "talked",
             "inspected",
+            "resulted",
         ],
         // "is available" only with a subject that is a publication: "short breaks provision is
         // available" is what inspectors found.
-        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations)(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b))",
+        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement))(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b))",
     )
 });
 
@@ -247,6 +248,7 @@ mod tests {
                 "We tracked children.",
                 "We talked to parents.",
                 "The inspection team inspected homes.",
+                "The inspection resulted in 3 areas of good practice, 2 recommendations and 4 requirements.",
             ],
         );
     }
@@ -301,6 +303,18 @@ mod tests {
             f,
             [("Leaders know their families well.", Polarity::Strength), ("Some families wait for assessments.", Polarity::Weakness)]
         );
+    }
+
+    #[test]
+    fn a_count_of_the_reports_own_items_is_no_finding() {
+        let r = record(
+            "Unannounced inspection report\nInspection dates: 3 to 7 June 2024\n\n\
+             Areas of good practice\n\n\
+             The inspection resulted in 2 areas of good practice.\n\n\
+             ◼ Staff were kind and compassionate when caring for patients.\n",
+        );
+        let f: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(f, ["Staff were kind and compassionate when caring for patients."]);
     }
 
     #[test]
