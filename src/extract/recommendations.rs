@@ -324,7 +324,8 @@ pub fn is_nominal(text: &str) -> bool {
         return true;
     }
     let head = CLAUSE_START.find(&t).map(|m| &t[..m.start()]).unwrap_or(&t);
-    !FINITE.is_match(head)
+    // "While there is no rule, ...": a clause from the first word, with no noun before it.
+    !head.trim().is_empty() && !FINITE.is_match(head)
 }
 
 static LEADING_MARK: LazyLock<Regex> =
@@ -696,5 +697,6 @@ mod nominal_tests {
         assert!(is_nominal("Increased use of kinship care and ensuring children have contact with their families."));
         assert!(!is_nominal("Children wait too long for assessments."));
         assert!(!is_nominal("The partnership does not have a workforce plan."));
+        assert!(!is_nominal("While there is no rule on ratios, a working benchmark is ten a year."));
     }
 }

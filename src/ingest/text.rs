@@ -66,6 +66,8 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
     // Bullets met on lines of their own whose items have not come yet: PDF conversions may
     // set a list's bullets one after another and its items after them.
     let mut pending_bullets = 0usize;
+    // The number of the last item numbered without a stop: such a list counts up from 1.
+    let mut last_number: Option<u32> = None;
     for (i, raw) in lines.iter().enumerate() {
         b.page = pages.get(i).copied();
         if is_table_line(raw) {
@@ -124,6 +126,15 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
                 b.open(BlockKind::ListItem, item);
                 continue;
             }
+        }
+        if let Some((n, item)) = numbered_item(t, prev, next)
+            && (n == 1 || Some(n - 1) == last_number)
+        {
+            last_number = Some(n);
+            pending_bullets = 0;
+            b.flush();
+            b.open(BlockKind::ListItem, item.to_string());
+            continue;
         }
         if is_heading_line(t, prev, next) {
             pending_bullets = 0;
@@ -187,6 +198,32 @@ fn bullet_item(t: &str) -> Option<&str> {
 
 fn is_bullet(t: &str) -> bool {
     bullet_item(t).is_some()
+}
+
+/// The number and text of a list item numbered without a stop ("1 NHS Northshire must ensure
+/// that ..."), as inspection reports set numbered requirements and recommendations in tables
+/// that text exports flatten. Only where a line starts afresh (after a stop, a heading or a
+/// blank line), with a capital and four words or more after the number, and is no heading
+/// itself ("3 Key findings and recommendations") nor a date ("12 March 2025 ..."): a wrapped
+/// line of prose that starts with a number ("... there were" | "43 Physician Associates in
+/// post") goes on. The caller checks that the numbers count up, which a column of figures cut
+/// from a table does not.
+fn numbered_item<'a>(t: &'a str, prev: Option<&str>, next: &str) -> Option<(u32, &'a str)> {
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (number, rest) = t.split_once(' ')?;
+    let rest = rest.trim_start();
+    if number.len() > 2 || !number.bytes().all(|b| b.is_ascii_digit()) || !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let first = rest.split_whitespace().next().unwrap_or("");
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let starts_afresh = prev.is_none_or(ends_sentence);
+    let n: u32 = number.parse().ok()?;
+    (starts_afresh && rest.split_whitespace().nth(3).is_some() && !MONTHS.contains(&first) && !is_heading_line(t, prev, next))
+        .then_some((n, rest))
 }
 
 /// Whether the list item being read carries on past the blank line at `i`: text converted
@@ -286,6 +323,7 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     // A lone line, or one that a list, a new sentence or a cover's date line follows.
     next.is_empty()
         || is_bullet(next)
+        || next.starts_with('1') && numbered_item(next, None, "").is_some_and(|(n, _)| n == 1)
         || (t.chars().count() <= 70
             && next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() && DATE_LINE.is_match(next)))
 }
@@ -590,6 +628,29 @@ mod tests {
         assert_eq!(k[1], (BlockKind::ListItem, "The timeliness of reviews.".into()));
         assert_eq!(k[2], (BlockKind::Heading, "Areas for improvement".into()));
         assert_eq!(k[3].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn items_numbered_without_a_stop_are_list_items_when_they_count_up() {
+        let doc = read(
+            "Requirements\nDomain 1\n1 NHS Northshire must ensure that fluid balance charts are completed (see page 14).\n\
+             2 NHS Northshire must ensure that all staff complete mandatory training.\n\n\
+             3 Key findings and recommendations\n\nThe board met.\n",
+        );
+        let k = kinds(&doc);
+        assert_eq!(k[1], (BlockKind::Heading, "Domain 1".into()));
+        assert_eq!(k[2], (BlockKind::ListItem, "NHS Northshire must ensure that fluid balance charts are completed (see page 14).".into()));
+        assert_eq!(k[3], (BlockKind::ListItem, "NHS Northshire must ensure that all staff complete mandatory training.".into()));
+        // A numbered heading, a figure that starts a wrapped line, a date and a number out of
+        // sequence are not items.
+        assert_eq!(k[4], (BlockKind::Heading, "3 Key findings and recommendations".into()));
+        for text in [
+            "Over the year there were\n43 Physician Associates in post across the trust.\n",
+            "12 March 2025 was the day the board met in full.\n",
+            "governance structure to ensure accountability\n\n2 Green team meet on a monthly basis with\n",
+        ] {
+            assert!(kinds(&read(text)).iter().all(|(kind, _)| *kind != BlockKind::ListItem), "{text:?}");
+        }
     }
 
     #[test]
