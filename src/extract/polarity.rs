@@ -1,6 +1,6 @@
 //! Whether a sentence speaks well or ill of what was inspected: a small lexicon of evaluative
 //! words, with negation ("not effective"), reversal ("reduced delays") and contrast ("although
-//! X, Y": the main clause decides).
+//! X, Y" and "Y despite X": the main clause decides).
 
 use super::openings::Opened;
 use crate::model::Polarity;
@@ -101,6 +101,14 @@ fn main_clause(text: &str) -> &str {
             return rest;
         }
     }
+    // "Staff worked well together despite significant pressures": what is conceded after the
+    // verdict does not weigh against it.
+    if let Some(at) = [" despite ", " in spite of ", " notwithstanding "].iter().filter_map(|w| text.find(w)).min() {
+        let head = &text[..at];
+        if super::has_words(head, 3) {
+            return head;
+        }
+    }
     text
 }
 
@@ -186,5 +194,7 @@ mod tests {
         assert_eq!(polarity("Although the service has improved, children still wait too long for a plan."), Weakness);
         assert_eq!(polarity("The team is small, but it is effective and well led."), Strength);
         assert_eq!(polarity("While there were some concerns, carers received strong praise from inspectors."), Strength);
+        assert_eq!(polarity("Staff worked well together despite significant pressures."), Strength);
+        assert_eq!(polarity("Waiting lists grew despite a strong and effective recovery plan."), Weakness);
     }
 }
