@@ -73,7 +73,9 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
     }
 }
 
-/// A list item's lead-in is the paragraph ending in a colon just above its list.
+/// A list item's lead-in is the paragraph ending in a colon just above its list, or an item
+/// ending in one: a numbered paragraph ("2.1 It is recommended that the Board:") or an item
+/// over a list of its own introduces what follows it.
 fn find_lead_in(blocks: &[Block], text: &str) -> Option<usize> {
     let mut j = blocks.len();
     while j > 0 {
@@ -81,6 +83,9 @@ fn find_lead_in(blocks: &[Block], text: &str) -> Option<usize> {
         let b = &blocks[j];
         match b.kind {
             BlockKind::ListItem => {
+                if text[b.span.start..b.span.end].trim_end().ends_with(':') {
+                    return Some(j);
+                }
                 if let Some(l) = b.lead_in {
                     return Some(l);
                 }
@@ -117,6 +122,22 @@ mod tests {
             assert_eq!(doc.block_text(it.lead_in.unwrap()), "The Government should:");
             assert_eq!(doc.block_text(it.heading.unwrap()), "Finance");
         }
+    }
+
+    #[test]
+    fn a_numbered_paragraph_ending_in_a_colon_leads_in_the_items_after_it() {
+        let raw =
+            text::read("2. RECOMMENDATIONS\n\n2.1 It is recommended that the Board:\n(i) notes the report;\n(ii) approves the plan.\n");
+        let doc = build(raw, "x.txt", "id".into(), 0);
+        let items: Vec<&Block> = doc.blocks.iter().filter(|b| b.kind == BlockKind::ListItem).collect();
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].lead_in, None);
+        for it in &items[1..] {
+            assert_eq!(doc.block_text(it.lead_in.unwrap()), "It is recommended that the Board:");
+        }
+        let recs = crate::extract::Extractor::default().extract(&doc).recommendations;
+        let actors: Vec<Option<&str>> = recs.iter().filter(|r| r.text.contains("the plan")).map(|r| r.actor.as_deref()).collect();
+        assert_eq!(actors, [Some("the Board")]);
     }
 
     #[test]
