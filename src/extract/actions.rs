@@ -8,6 +8,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static STATUS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^\W*(red|amber|green|blue)\W*$").unwrap());
+/// What a status column may say in words instead of a colour. Only read in a column headed as
+/// a status: standing alone elsewhere, "Open" or "Met" says nothing of progress.
+static STATUS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)^\W*(completed?|on\s+track|off\s+track|on\s+target|behind\s+schedule|delayed|at\s+risk|not\s+started|in\s+progress|ongoing|overdue|closed|achieved|not\s+achieved|partially\s+(complete|completed|achieved|met))\W*$").unwrap()
+});
 static PRIORITY_NO: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\s*(?:priority\s+)?(\d{1,3})(?:[.)]|\s|$)").unwrap());
 
 /// A header matcher, case-insensitive; built once, as every table of every document asks.
@@ -37,9 +42,9 @@ fn table_actions(t: &Table) -> Vec<Action> {
     let mut out = Vec::new();
     for r in &t.rows {
         let status = cell(r, status_col)
-            .filter(|s| STATUS.is_match(s))
+            .filter(|s| STATUS.is_match(s) || STATUS_PHRASE.is_match(s))
             .or_else(|| r.iter().rev().find(|c| STATUS.is_match(c)).cloned())
-            .map(|s| s.trim().trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
         let due = cell(r, due_col).and_then(|s| parse_date(&s));
         let first = cell(r, priority_col).or_else(|| cell(r, Some(0)));
         let priority = first.as_deref().and_then(|p| PRIORITY_NO.captures(p)).map(|c| c[1].to_string());
@@ -84,6 +89,20 @@ mod tests {
         assert_eq!(a[0].responsibility.as_deref(), Some("Chief Finance Officer"));
         assert_eq!(a[1].due.as_deref(), Some("2020-12-30"));
         assert_eq!(a[1].status.as_deref(), Some("amber"));
+    }
+
+    #[test]
+    fn a_status_column_may_say_its_status_in_words() {
+        let t = Table {
+            header: vec!["Recommendation".into(), "Action".into(), "Due date".into(), "Status".into(), "Notes".into()],
+            rows: vec![
+                vec!["1. Planning".into(), "Refresh the plan".into(), "March 2026".into(), "On  track".into(), "".into()],
+                vec!["2. Waiting".into(), "Review the pathway".into(), "December 2025".into(), "Complete".into(), "".into()],
+                vec!["3. Carers".into(), "Offer plans".into(), "June 2026".into(), "See note".into(), "Open".into()],
+            ],
+        };
+        let status: Vec<Option<String>> = table_actions(&t).into_iter().map(|a| a.status).collect();
+        assert_eq!(status, [Some("on track".into()), Some("complete".into()), None]);
     }
 
     #[test]
