@@ -124,6 +124,10 @@ pub fn polarity(text: &str) -> Polarity {
     if pos == neg && main.len() != text.len() {
         (pos, neg) = score(text);
     }
+    // "Strong and effective leadership is needed": the good words name what is missing.
+    if pos > neg && is_called_for(main) {
+        return Polarity::Weakness;
+    }
     if pos > neg {
         Polarity::Strength
     } else if neg > pos {
@@ -131,6 +135,29 @@ pub fn polarity(text: &str) -> Polarity {
     } else {
         Polarity::Neutral
     }
+}
+
+/// Whether the clause says that what it names is still needed ("... is needed", "... are
+/// urgently required"), not that it is there. Not "required to", which may state a duty.
+fn is_called_for(clause: &str) -> bool {
+    static CALLED_FOR: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(
+            r"(?i)(?-u:\b)(is|are)\s+(still\s+|urgently\s+|now\s+|also\s+|clearly\s+)?(needed|required)(?-u:\b)(\s+to(?-u:\b))?",
+        )
+        .unwrap()
+    });
+    // Only in the main clause: "they know where improvement is needed" praises them.
+    static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(
+            r"(?i)(?-u:\b)(where|wherever|when|whenever|if|unless|until|once|as|because|since|that|which|what|whether|how|who)(?-u:\b)",
+        )
+        .unwrap()
+    });
+    (clause.contains("needed") || clause.contains("required"))
+        && CALLED_FOR.captures_iter(clause).any(|c| {
+            let m = c.get(0).expect("a match");
+            (c.get(4).is_none() || c[3].eq_ignore_ascii_case("needed")) && !SUBORDINATE.is_match(&clause[..m.start()])
+        })
 }
 
 /// Whether a sentence carries any evaluation at all.
@@ -195,6 +222,10 @@ mod tests {
         assert_eq!(polarity("The team is small, but it is effective and well led."), Strength);
         assert_eq!(polarity("While there were some concerns, carers received strong praise from inspectors."), Strength);
         assert_eq!(polarity("Staff worked well together despite significant pressures."), Strength);
+        assert_eq!(polarity("Strong and effective leadership is needed."), Weakness);
+        assert_eq!(polarity("More robust data is urgently required."), Weakness);
+        assert_eq!(polarity("Leaders know their services well and where improvement is needed."), Strength);
+        assert_eq!(polarity("Staff are required to complete training, and they do so well."), Strength);
         assert_eq!(polarity("Waiting lists grew despite a strong and effective recovery plan."), Weakness);
     }
 }
