@@ -61,6 +61,14 @@ impl Words {
         }
     }
 
+    /// Where the first of the words found starts.
+    pub fn first_start(&self, haystack: &[u8]) -> Option<usize> {
+        match &self.packed {
+            Some(p) => p.find(haystack).map(|m| m.start()),
+            None => self.automaton.find(haystack).map(|m| m.start()),
+        }
+    }
+
     /// Where the last of the words found, left to right without overlaps, starts.
     pub fn last_start(&self, haystack: &[u8]) -> Option<usize> {
         match &self.packed {

@@ -103,7 +103,9 @@ fn main_clause(text: &str) -> &str {
     }
     // "Staff worked well together despite significant pressures": what is conceded after the
     // verdict does not weigh against it.
-    if let Some(at) = [" despite ", " in spite of ", " notwithstanding "].iter().filter_map(|w| text.find(w)).min() {
+    static CONCEDED: LazyLock<crate::rx::Words> =
+        LazyLock::new(|| crate::rx::Words::new(&[" despite ", " in spite of ", " notwithstanding "]));
+    if let Some(at) = CONCEDED.first_start(text.as_bytes()) {
         let head = &text[..at];
         if super::has_words(head, 3) {
             return head;
@@ -153,7 +155,8 @@ fn is_called_for(clause: &str) -> bool {
         )
         .unwrap()
     });
-    (clause.contains("needed") || clause.contains("required"))
+    static WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["needed", "required"]));
+    WORDS.is_match(clause.as_bytes())
         && CALLED_FOR.captures_iter(clause).any(|c| {
             let m = c.get(0).expect("a match");
             (c.get(4).is_none() || c[3].eq_ignore_ascii_case("needed")) && !SUBORDINATE.is_match(&clause[..m.start()])
