@@ -14,7 +14,7 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)(?-u:\b)").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b))").unwrap()
+    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b))").unwrap()
 });
 static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
@@ -52,4 +52,27 @@ pub fn classify(doc: &Document) -> DocType {
         return DocType::InspectionReport;
     }
     DocType::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> DocType {
+        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        classify(&crate::segment::build(raw, "t.txt", "id".into(), text.len()))
+    }
+
+    #[test]
+    fn a_care_service_inspection_names_its_type_or_evaluates_the_service() {
+        assert_eq!(
+            kind("Northshire House Care Home\n\nType of inspection: Unannounced\nCompleted on: 14 March 2025\n"),
+            DocType::InspectionReport
+        );
+        assert_eq!(
+            kind("About the service\n\nFrom this inspection we evaluated this service as:\nHow good is our care? 4 - Good\n"),
+            DocType::InspectionReport
+        );
+        assert_eq!(kind("Northshire House Care Home\n\nThe home has 40 rooms and a garden.\n"), DocType::Other);
+    }
 }

@@ -13,6 +13,11 @@ const GRADES: &str = r"requires improvement to be good|requires improvement|outs
 static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
 static ASPECT_COLON_GRADE: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
+/// "How good is our leadership? 2 - Weak": a key question with its grade on a six-point scale,
+/// as the Care Inspectorate sets them out.
+static ASPECT_SCORE_GRADE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}?)\s+[1-6]\s*[-–—:]\s*(?P<grade>{GRADES})\W*$")).unwrap()
+});
 /// Gated on its verbs: in a report without a judgement grid it runs on every sentence, and
 /// with its case-insensitive alternations and its run of up to 100 characters the automaton
 /// has no literal to look for first, so it walked every byte of every one.
@@ -76,6 +81,12 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             push(&c["aspect"], &c["grade"], &mut out);
             continue;
         }
+        if let Some(c) = (t.len() < 200 && t.contains(|c: char| ('1'..='6').contains(&c)) && ASPECT_SCORE_GRADE.is_match(t))
+            .then(|| ASPECT_SCORE_GRADE.captures(t))
+            .flatten()
+        {
+            push(&c["aspect"], &c["grade"], &mut out);
+        }
     }
     // A judgement grid is authoritative; prose grades are read only where there is none
     // (prose also recalls past judgements, "judged inadequate by Ofsted in 2019").
@@ -101,6 +112,24 @@ mod tests {
         assert!(!super::duplicate(&grid, "The experiences of children in care", "inadequate"));
         assert!(!super::duplicate(&grid, "The experiences and progress of care leavers", "good"));
         assert!(!super::duplicate(&grid, "Safe and effective", "good"));
+    }
+
+    #[test]
+    fn key_questions_graded_on_a_six_point_scale() {
+        let raw = crate::ingest::read_bytes(
+            std::path::Path::new("t.txt"),
+            "From this inspection we evaluated this service as:\n\nHow well do we support people's wellbeing? 3 - Adequate\nHow good is our leadership? 2 - Weak\n\nStaff were kind.\n".as_bytes(),
+        )
+        .unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
+        let got: Vec<(String, String)> = super::extract(&doc).into_iter().map(|r| (r.aspect, r.grade)).collect();
+        assert_eq!(
+            got,
+            [
+                ("How well do we support people's wellbeing?".to_string(), "adequate".to_string()),
+                ("How good is our leadership?".to_string(), "weak".to_string())
+            ]
+        );
     }
 
     #[test]
