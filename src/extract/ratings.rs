@@ -13,10 +13,13 @@ const GRADES: &str = r"requires improvement to be good|requires improvement|outs
 static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
 static ASPECT_COLON_GRADE: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
-/// "How good is our leadership? 2 - Weak": a key question with its grade on a six-point scale,
-/// as the Care Inspectorate sets them out.
+/// "How good is our leadership? 2 - Weak", "Are services safe? Inadequate": a key question with
+/// its grade, on the Care Inspectorate's six-point scale or in words alone as CQC sets them out.
 static ASPECT_SCORE_GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}?)\s+[1-6]\s*[-–—:]\s*(?P<grade>{GRADES})\W*$")).unwrap()
+    crate::rx::regex(&format!(
+        r"(?i)^(?:(?P<aspect>[A-Z][^:]{{5,120}}?)\s+[1-6]\s*[-–—:]\s*|(?P<question>[A-Z][^:?]{{5,120}}\?)\s*)(?P<grade>{GRADES})\W*$"
+    ))
+    .unwrap()
 });
 /// Gated on its verbs: in a report without a judgement grid it runs on every sentence, and
 /// with its case-insensitive alternations and its run of up to 100 characters the automaton
@@ -81,11 +84,9 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             push(&c["aspect"], &c["grade"], &mut out);
             continue;
         }
-        if let Some(c) = (t.len() < 200 && t.contains(|c: char| ('1'..='6').contains(&c)) && ASPECT_SCORE_GRADE.is_match(t))
-            .then(|| ASPECT_SCORE_GRADE.captures(t))
-            .flatten()
-        {
-            push(&c["aspect"], &c["grade"], &mut out);
+        if let Some(c) = (t.len() < 200 && ASPECT_SCORE_GRADE.is_match(t)).then(|| ASPECT_SCORE_GRADE.captures(t)).flatten() {
+            let aspect = c.name("aspect").or(c.name("question")).map_or("", |m| m.as_str());
+            push(aspect, &c["grade"], &mut out);
         }
     }
     // A judgement grid is authoritative; prose grades are read only where there is none
@@ -115,10 +116,10 @@ mod tests {
     }
 
     #[test]
-    fn key_questions_graded_on_a_six_point_scale() {
+    fn key_questions_with_their_grades() {
         let raw = crate::ingest::read_bytes(
             std::path::Path::new("t.txt"),
-            "From this inspection we evaluated this service as:\n\nHow well do we support people's wellbeing? 3 - Adequate\nHow good is our leadership? 2 - Weak\n\nStaff were kind.\n".as_bytes(),
+            "From this inspection we evaluated this service as:\n\nHow well do we support people's wellbeing? 3 - Adequate\nHow good is our leadership? 2 - Weak\nAre services safe? Inadequate\n\nStaff were kind.\n".as_bytes(),
         )
         .unwrap();
         let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
@@ -127,7 +128,8 @@ mod tests {
             got,
             [
                 ("How well do we support people's wellbeing?".to_string(), "adequate".to_string()),
-                ("How good is our leadership?".to_string(), "weak".to_string())
+                ("How good is our leadership?".to_string(), "weak".to_string()),
+                ("Are services safe?".to_string(), "inadequate".to_string())
             ]
         );
     }
