@@ -112,7 +112,18 @@ pub fn parse_date(s: &str) -> Option<String> {
 const HEAD_BLOCKS: usize = 25;
 
 pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
-    // An inspection's own date is its last day when no publication date is given.
+    // An inspection report's own date is its publication date when it gives one ("Date of
+    // publication: 2 May 2025" beside "Date of inspection visit: ..."), else its last day.
+    if doc_type == DocType::InspectionReport {
+        static PUBLICATION: LazyLock<Regex> =
+            LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(published|publication date|date of publication)\s*:?\s*(on\s+)?$").unwrap());
+        for i in 0..doc.blocks.len().min(HEAD_BLOCKS) {
+            let t = doc.block_text(i);
+            if let Some(d) = find_dates(t).into_iter().find(|d| PUBLICATION.is_match(t[..d.start].trim_end())) {
+                return Some(d.iso);
+            }
+        }
+    }
     for (i, b) in doc.blocks.iter().enumerate().take(60) {
         if doc_type != DocType::InspectionReport {
             break;
@@ -201,6 +212,14 @@ mod document_date_tests {
     #[test]
     fn an_inspection_report_without_a_publication_date_takes_the_last_day() {
         let d = doc("Inspection of Northshire\nInspection dates: 28 April to 2 May 2025\n\nText.\n");
+        assert_eq!(document_date(&d, DocType::InspectionReport).as_deref(), Some("2025-05-02"));
+    }
+
+    #[test]
+    fn an_inspection_report_with_a_publication_date_takes_it() {
+        let d = doc(
+            "Northshire General Hospital\nInspection report\n\nDate of inspection visit: 4 to 6 February 2025\nDate of publication: 2 May 2025\n\nWe found that staff were kind.\n",
+        );
         assert_eq!(document_date(&d, DocType::InspectionReport).as_deref(), Some("2025-05-02"));
     }
 
