@@ -64,29 +64,28 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             let closed = text[next..].find(|ch: char| !(is_closer(ch) || matches!(ch, '.' | '!' | '?'))).map_or(text.len(), |k| next + k);
             let after = &text[closed..];
             let spaced = after.starts_with(char::is_whitespace);
-            let ok = match after.char_indices().find(|&(_, ch)| !ch.is_whitespace()) {
+            let first = after.char_indices().find(|&(_, ch)| !ch.is_whitespace());
+            // "(Outcome 4, National Framework)" or "(Regulation 12)" after a stop, before the
+            // next sentence or the end: a reference to where the sentence comes from, which
+            // goes with it, not a sentence of its own.
+            let note = first.filter(|&(_, n)| spaced && n == '(').and_then(|(k, _)| note_end(after, k)).map(|e| closed + e);
+            let ok = match first {
                 None => false,
-                // "(outcome 3, ...)" after a stop belongs to the sentence before it, and so
-                // does "(Outcome 4, National Framework)" when it closes the text: a reference
-                // to where the sentence comes from, not a sentence of its own.
+                // "(outcome 3, ...)" after a stop belongs to the sentence before it.
                 Some((k, n)) => {
                     let after_opener = after[k + n.len_utf8()..].chars().next();
-                    spaced
-                        && starts_sentence(n)
-                        && !(is_opener(n) && after_opener.is_some_and(|c| c.is_lowercase()))
-                        && !(n == '(' && is_closing_note(&after[k..]))
+                    spaced && starts_sentence(n) && !(is_opener(n) && after_opener.is_some_and(|c| c.is_lowercase())) && note.is_none()
                 }
             };
-            if ok && c == '.' {
+            let end = note.filter(|&e| !text[e..].trim().is_empty()).or(ok.then_some(closed));
+            if let Some(end) = end {
                 let w = word_before(text, at);
                 let leading_number = text[start..at].trim().chars().all(|ch| ch.is_ascii_digit() || ch == '.');
-                if !(is_abbreviation(w) || leading_number) {
-                    boundary_end = Some(closed);
+                if c != '.' || !(is_abbreviation(w) || leading_number) {
+                    boundary_end = Some(end);
                 }
-            } else if ok {
-                boundary_end = Some(closed);
             }
-            next = next.max(closed);
+            next = next.max(closed).max(note.unwrap_or(0));
         } else if c == ':' {
             // said: “Quoted words...
             let rest = &text[next..];
@@ -110,10 +109,22 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Whether `rest` is one short bracketed note and nothing more, but for a stop.
-fn is_closing_note(rest: &str) -> bool {
-    let note = rest.trim_end().trim_end_matches('.');
-    note.len() <= 120 && note.ends_with(')') && note.find(')') == Some(note.len() - 1)
+/// Where a short bracketed note that opens at byte `open` of `rest` ends (after its bracket and
+/// any stop), when it is a note: no sentence inside it, and nothing after it but the end of
+/// the text or a new sentence.
+fn note_end(rest: &str, open: usize) -> Option<usize> {
+    let inner = &rest[open + 1..];
+    let close = inner.find(')')?;
+    let body = &inner[..close];
+    if close > 120 || body.contains(['!', '?', '(']) || body.contains(". ") || body.trim_end().ends_with('.') {
+        return None;
+    }
+    let mut end = open + 1 + close + 1;
+    if rest[end..].starts_with('.') {
+        end += 1;
+    }
+    let following = rest[end..].trim_start();
+    (following.is_empty() || following.starts_with(starts_sentence) && rest[end..].starts_with(char::is_whitespace)).then_some(end)
 }
 
 /// The first byte of every character that can end a sentence: the ASCII stops and colon, and
@@ -185,6 +196,11 @@ mod tests {
         assert_eq!(sents("The quality of plans. (Enabler two)."), ["The quality of plans. (Enabler two)."]);
         // A bracketed sentence with more after it stands on its own.
         assert_eq!(sents("Plans improved. (Most did.) Staff stayed."), ["Plans improved.", "(Most did.)", "Staff stayed."]);
+        // A note between two sentences goes with the one before it.
+        assert_eq!(
+            sents("The trust must store medicines safely. (Regulation 12) The trust should share learning."),
+            ["The trust must store medicines safely. (Regulation 12)", "The trust should share learning."]
+        );
     }
 
     #[test]
