@@ -149,7 +149,13 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
                 && c.text.trim_end().ends_with(['.', '!', '?', ')'])
                 && t.chars().next().is_some_and(|ch| ch.is_uppercase())
         });
-        if item_ended {
+        // A lead-in ends at its colon when the next line starts a sentence: "Action the trust
+        // MUST take to improve:" over "The trust must ensure ..." is not one sentence.
+        let lead_in_ended = b
+            .current
+            .as_ref()
+            .is_some_and(|c| c.kind == BlockKind::Paragraph && c.text.trim_end().ends_with(':') && starts_own_sentence(t));
+        if item_ended || lead_in_ended {
             b.flush();
         }
         if b.current.is_none() {
@@ -651,6 +657,19 @@ mod tests {
         ] {
             assert!(kinds(&read(text)).iter().all(|(kind, _)| *kind != BlockKind::ListItem), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_lead_in_ends_at_its_colon_when_a_sentence_follows() {
+        let doc = read(
+            "Areas for improvement\nAction the trust MUST take to improve:\nThe trust must ensure that staff complete risk assessments.\n",
+        );
+        let k = kinds(&doc);
+        assert_eq!(k[1], (BlockKind::Paragraph, "Action the trust MUST take to improve:".into()));
+        assert_eq!(k[2], (BlockKind::Paragraph, "The trust must ensure that staff complete risk assessments.".into()));
+        // A short run after the colon goes on the same paragraph.
+        let doc = read("Our three aims are:\nsafe care, good care.\n");
+        assert_eq!(kinds(&doc).len(), 1);
     }
 
     #[test]
