@@ -119,6 +119,11 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
             LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(published|publication date|date of publication)\s*:?\s*(on\s+)?$").unwrap());
         for i in 0..doc.blocks.len().min(HEAD_BLOCKS) {
             let t = doc.block_text(i);
+            // Most blocks name no publication: a plain search refuses them before the date search.
+            let names_it = ["ublish", "UBLISH", "ublication", "UBLICATION"].iter().any(|w| t.contains(w));
+            if !names_it {
+                continue;
+            }
             if let Some(d) = find_dates(t).into_iter().find(|d| PUBLICATION.is_match(t[..d.start].trim_end())) {
                 return Some(d.iso);
             }

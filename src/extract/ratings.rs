@@ -17,7 +17,7 @@ static ASPECT_COLON_GRADE: LazyLock<Regex> =
 /// its grade, on the Care Inspectorate's six-point scale or in words alone as CQC sets them out.
 static ASPECT_SCORE_GRADE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(&format!(
-        r"(?i)^(?:(?P<aspect>[A-Z][^:]{{5,120}}?)\s+[1-6]\s*[-–—:]\s*|(?P<question>[A-Z][^:?]{{5,120}}\?)\s*)(?P<grade>{GRADES})\W*$"
+        r"(?i)^(?:(?P<aspect>[A-Z][^:]{{5,}}?)\s+[1-6]\s*[-–—:]\s*|(?P<question>[A-Z][^:?]{{5,}}\?)\s*)(?P<grade>{GRADES})\W*$"
     ))
     .unwrap()
 });
@@ -84,7 +84,10 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             push(&c["aspect"], &c["grade"], &mut out);
             continue;
         }
-        if let Some(c) = (t.len() < 200 && ASPECT_SCORE_GRADE.is_match(t)).then(|| ASPECT_SCORE_GRADE.captures(t)).flatten() {
+        if let Some(c) = (b.kind == BlockKind::Heading && t.len() < 200 && ASPECT_SCORE_GRADE.is_match(t))
+            .then(|| ASPECT_SCORE_GRADE.captures(t))
+            .flatten()
+        {
             let aspect = c.name("aspect").or(c.name("question")).map_or("", |m| m.as_str());
             push(aspect, &c["grade"], &mut out);
         }
