@@ -140,11 +140,12 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
 /// "had recommended that", "did however recommend that" tell what was advised before.
 /// Asked only of the few sentences the cue matches.
 fn cued_in_a_main_clause(text: &str) -> bool {
+    let reported_at = REPORTED_SPEECH.find(text).map_or(usize::MAX, |m| m.start());
     CUE.rule().captures_iter(text).any(|c| {
         c.name("sub").is_none()
             && c.name("when").is_none()
             && c.name("told").is_none()
-            && !reported_before(text, c.get(0).map_or(0, |m| m.start()))
+            && c.get(0).is_some_and(|m| m.start() <= reported_at)
     })
 }
 

@@ -35,8 +35,11 @@ static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\d{1,
 /// A line that is only a date or a range of days ("12 – 14 March 2025", "June 2025"), as a
 /// report's cover sets it under the title and the place.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^(\d{1,2}(st|nd|rd|th)?(\s*(-|–|to)\s*\d{1,2}(st|nd|rd|th)?)?\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}$").unwrap()
+    let months = MONTH_NAMES.join("|");
+    crate::rx::regex(&format!(r"(?i)^(\d{{1,2}}(st|nd|rd|th)?(\s*(-|–|to)\s*\d{{1,2}}(st|nd|rd|th)?)?\s+)?({months})\s+\d{{4}}$")).unwrap()
 });
+const MONTH_NAMES: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])(?-u:\b)[^>]*>").unwrap());
 
@@ -224,12 +227,13 @@ fn numbered_item<'a>(t: &'a str, prev: Option<&str>, next: &str) -> Option<(u32,
         return None;
     }
     let first = rest.split_whitespace().next().unwrap_or("");
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     let starts_afresh = prev.is_none_or(ends_sentence);
     let n: u32 = number.parse().ok()?;
-    (starts_afresh && rest.split_whitespace().nth(3).is_some() && !MONTHS.contains(&first) && !is_heading_line(t, prev, next))
-        .then_some((n, rest))
+    (starts_afresh
+        && rest.split_whitespace().nth(3).is_some()
+        && !MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(first))
+        && !is_heading_line(t, prev, next))
+    .then_some((n, rest))
 }
 
 /// Whether the list item being read carries on past the blank line at `i`: text converted
