@@ -86,6 +86,8 @@ fn search_finds_a_phrase_in_both_documents_with_highlighted_snippets() {
     let out = scrutiny().args(["search", "delayed discharge", "--index"]).arg(&s.index).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("[delayed] [discharge]"), "{text}");
+    // Each hit's heading sets its title, area and date apart.
+    assert!(text.contains(" · Perth and Kinross"), "{text}");
 }
 
 #[test]

@@ -163,7 +163,7 @@ fn write_table(out: &mut impl Write, r: &SearchResult, style: Style) -> std::io:
             style.bold(&clean(&u.path)),
             tags.join(", "),
             report::terminal::shorten(&clean(u.document.title.as_deref().unwrap_or("")), 90),
-            clean(&place),
+            place,
             date
         )?;
         let ranges: Vec<std::ops::Range<usize>> = h.highlights.iter().map(|[s, e]| *s..*e).collect();
