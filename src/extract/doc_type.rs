@@ -14,7 +14,7 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)(?-u:\b)").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b))").unwrap()
+    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?m:^[^\n]*:\s*(local authority|integrated care system|provider|service) assessment\s*$|^\s*(how we assess\b[^\n]*|quality statement scores?)\s*$))").unwrap()
 });
 static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
@@ -74,5 +74,18 @@ mod tests {
             DocType::InspectionReport
         );
         assert_eq!(kind("Northshire House Care Home\n\nThe home has 40 rooms and a garden.\n"), DocType::Other);
+    }
+
+    #[test]
+    fn an_assessment_under_quality_statements_is_an_inspection() {
+        assert_eq!(
+            kind(
+                "Northshire Council: local authority assessment\n\nHow we assess local authorities\n\nAssessment published: 4 February 2025\n"
+            ),
+            DocType::InspectionReport
+        );
+        assert_eq!(kind("Overall summary\n\nQuality statement scores\n\nAssessing needs\n\nScore: 2\n"), DocType::InspectionReport);
+        // Named in passing, the assessment makes no report of the text.
+        assert_eq!(kind("The council is preparing for its local authority assessment next year.\n"), DocType::Other);
     }
 }

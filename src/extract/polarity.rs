@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?)(?-u:\b)",
+        r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible)(?-u:\b)",
     )
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often)|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky)(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky)(?-u:\b)",
     )
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -126,8 +126,10 @@ pub fn polarity(text: &str) -> Polarity {
     if pos == neg && main.len() != text.len() {
         (pos, neg) = score(text);
     }
-    // "Strong and effective leadership is needed": the good words name what is missing.
-    if pos > neg && is_called_for(main) {
+    // "Strong and effective leadership is needed": the good words name what is missing; and
+    // a clause that only says something is needed ("the council needed to improve how it
+    // listened to carers") names a shortfall.
+    if pos >= neg && is_called_for(main) {
         return Polarity::Weakness;
     }
     if pos > neg {
@@ -140,11 +142,12 @@ pub fn polarity(text: &str) -> Polarity {
 }
 
 /// Whether the clause says that what it names is still needed ("... is needed", "... are
-/// urgently required"), not that it is there. Not "required to", which may state a duty.
+/// urgently required") or must get better ("needed to improve", "requires improvement"), not
+/// that it is there. Not "required to", which may state a duty.
 fn is_called_for(clause: &str) -> bool {
     static CALLED_FOR: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(
-            r"(?i)(?-u:\b)(is|are)\s+(still\s+|urgently\s+|now\s+|also\s+|clearly\s+)?(needed|required)(?-u:\b)(\s+to(?-u:\b))?",
+            r"(?i)(?-u:\b)(?:(is|are)\s+(still\s+|urgently\s+|now\s+|also\s+|clearly\s+)?(needed|required)(?-u:\b)(\s+to(?-u:\b))?|(?P<need>needs?|needed)\s+to\s+(?:improve|be\s+improved|be\s+strengthened|strengthen|do\s+better|make\s+(?:\w+\s+)?improvements?)(?-u:\b)|(?:requires?|required)\s+improvement(?-u:\b))",
         )
         .unwrap()
     });
@@ -155,19 +158,34 @@ fn is_called_for(clause: &str) -> bool {
         )
         .unwrap()
     });
-    static WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["needed", "required"]));
+    static WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["need", "require"]));
     WORDS.is_match(clause.as_bytes())
         && CALLED_FOR.captures_iter(clause).any(|c| {
             let m = c.get(0).expect("a match");
-            (c.get(4).is_none() || c[3].eq_ignore_ascii_case("needed")) && !SUBORDINATE.is_match(&clause[..m.start()])
+            let before = &clause[..m.start()];
+            (c.get(4).is_none() || c.get(3).is_some_and(|n| n.as_str().eq_ignore_ascii_case("needed")))
+                && c.name("need").is_none_or(|_| is_plain_subject(before))
+                && !SUBORDINATE.is_match(before)
         })
+}
+
+/// Whether the words before "need(s/ed) to" are only its subject ("The council", "Leaders"),
+/// so that "need" is the verb: not a noun after a determiner ("the need to strengthen"), nor
+/// a participle deep in a clause ("a focus on the actions needed to improve").
+fn is_plain_subject(before: &str) -> bool {
+    const DETERMINERS: [&str; 9] = ["the", "a", "an", "this", "that", "their", "its", "any", "no"];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !before.contains(',')
+        && words.last().is_none_or(|w| !DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)))
 }
 
 /// Whether a sentence carries any evaluation at all.
 pub fn is_evaluative(text: &str) -> bool {
     // Every match of these adds to one side of `score`, so any match is enough.
     let text = &*without_as_well_as(text);
-    POSITIVE.is_match(text) || NEGATIVE.is_match(text) || NEGATED_VERB.is_match(text)
+    POSITIVE.is_match(text) || NEGATIVE.is_match(text) || NEGATED_VERB.is_match(text) || is_called_for(main_clause(text))
 }
 
 #[cfg(test)]
@@ -230,5 +248,29 @@ mod tests {
         assert_eq!(polarity("Leaders know their services well and where improvement is needed."), Strength);
         assert_eq!(polarity("Staff are required to complete training, and they do so well."), Strength);
         assert_eq!(polarity("Waiting lists grew despite a strong and effective recovery plan."), Weakness);
+        assert_eq!(polarity("Staff were skilled, but caseloads in some teams were too high."), Weakness);
+        assert_eq!(polarity("Leaders had plans in place, but these were at an early stage."), Weakness);
+    }
+
+    #[test]
+    fn a_clause_that_says_what_must_get_better_names_a_shortfall() {
+        assert_eq!(polarity("The council needed to improve how it collected feedback from carers."), Weakness);
+        assert_eq!(polarity("The quality of front door services continues to require improvement."), Weakness);
+        assert_eq!(polarity("A new approach to commissioning is needed."), Weakness);
+        // "need" as a noun, or as a participle deep in a clause, says nothing of the kind.
+        assert_eq!(polarity("Leaders rightly recognise the need to strengthen their offer."), Neutral);
+        assert_eq!(
+            polarity("Most plans are detailed, with an appropriate focus on the actions needed to improve each child's situation."),
+            Strength
+        );
+        assert!(is_evaluative("The council needed to improve how it collected feedback from carers."));
+    }
+
+    #[test]
+    fn how_people_say_they_were_treated() {
+        assert_eq!(polarity("People told us that staff listened to them and treated them with respect."), Strength);
+        assert_eq!(polarity("Senior leaders are visible and approachable."), Strength);
+        assert_eq!(polarity("Carers did not feel listened to."), Weakness);
+        assert_eq!(polarity("People's experiences of assessment were mixed."), Weakness);
     }
 }

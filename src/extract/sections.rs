@@ -43,6 +43,11 @@ pub fn classify_heading(text: &str) -> Section {
     if said.matched(WEAKNESSES) && !said.matched(STRENGTHS) {
         return Section::Weaknesses;
     }
+    // "Summary of strengths, areas for development and next steps", "Strengths and
+    // weaknesses": a heading over both kinds says nothing of any one sentence under it.
+    if said.matched(STRENGTHS) && (said.matched(WEAKNESSES) || said.matched(RECOMMENDATIONS)) {
+        return Section::KeyFindings;
+    }
     if said.matched(STRENGTHS) {
         return Section::Strengths;
     }
@@ -114,6 +119,9 @@ mod tests {
         assert_eq!(classify_heading("What does the partnership need to do better?"), Section::Weaknesses);
         assert_eq!(classify_heading("What is the partnership doing that is effective?"), Section::Strengths);
         assert_eq!(classify_heading("Key messages"), Section::KeyFindings);
+        assert_eq!(classify_heading("Summary of strengths, areas for development and next steps"), Section::KeyFindings);
+        assert_eq!(classify_heading("Strengths and weaknesses"), Section::KeyFindings);
+        assert_eq!(classify_heading("Areas of strength"), Section::Strengths);
         assert_eq!(classify_heading("2. BACKGROUND"), Section::Background);
         assert_eq!(classify_heading("Integrated budgets"), Section::Other);
     }
