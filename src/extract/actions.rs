@@ -2,7 +2,7 @@
 //! RAG status and a due date. Columns are found by their headers; a status word or a date
 //! standing alone in a cell is used when the headers do not say.
 
-use super::dates::parse_date;
+use super::dates::{find_dates, parse_date};
 use crate::model::{Action, Document, Table};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -13,6 +13,31 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^\W*(re
 static STATUS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)^\W*(completed?|on\s+track|off\s+track|on\s+target|behind\s+schedule|delayed|at\s+risk|not\s+started|in\s+progress|ongoing|overdue|closed|achieved|not\s+achieved|partially\s+(complete|completed|achieved|met))\W*$").unwrap()
 });
+/// A label that says the date after it is when an action is due, written into the action's own
+/// cell where a plan has no column for it ("... Responsible officer: Chief Finance Officer.
+/// Agreed date: 31 March 2026", as audit action plans set out management's responses).
+static DUE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)(?-u:\b)(agreed|target|due|implementation|completion|revised)\s+date\s*:?\s*$|(?-u:\b)(timescale|timing|deadline|due|by)\s*:?\s*$").unwrap()
+});
+/// Who is to act, labelled inside a cell: "Responsible officer: Head of Strategy".
+static RESPONSIBLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)(?-u:\b)(responsible\s+(officer|officers|person|lead|owner)|lead\s+officer|action\s+owner)\s*:\s*(?P<who>[^.;:\n]{2,80}?)\s*(?:[.;\n]|$|(?-u:\b)(agreed|target|due|implementation|completion)\s+date(?-u:\b))").unwrap()
+});
+/// The first label of either kind, where a cell's action text ends.
+static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)(?-u:\b)(responsible\s+(officer|officers|person|lead|owner)|lead\s+officer|action\s+owner|(agreed|target|due|implementation|completion|revised)\s+date)\s*:").unwrap()
+});
+
+/// The due date a cell gives after a label, if it gives one.
+fn labelled_due(cell: &str) -> Option<String> {
+    find_dates(cell).into_iter().find(|d| DUE_LABEL.is_match(&cell[..d.start])).map(|d| d.iso)
+}
+
+/// Who a cell names as responsible after a label.
+fn labelled_responsibility(cell: &str) -> Option<String> {
+    RESPONSIBLE_LABEL.captures(cell).map(|c| c["who"].trim().to_string()).filter(|w| !w.is_empty())
+}
+
 static PRIORITY_NO: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\s*(?:priority\s+)?(\d{1,3})(?:[.)]|\s|$)").unwrap());
 
 /// A header matcher, case-insensitive; built once, as every table of every document asks.
@@ -34,7 +59,11 @@ fn table_actions(t: &Table) -> Vec<Action> {
     let priority_col = find_col(h, header!(r"(?-u:\b)(priority|recommendation|ref|no\.?|number|area for improvement)(?-u:\b)"));
     let action_col = find_col(h, header!(r"(?-u:\b)action")).filter(|c| Some(*c) != priority_col);
     let resp_col = find_col(h, header!(r"(?-u:\b)(responsib\w*|lead|owner|who)(?-u:\b)"));
-    let looks_like_plan = status_col.is_some() || due_col.is_some() || t.rows.iter().any(|r| r.iter().any(|c| STATUS.is_match(c)));
+    let labelled = |r: &Vec<String>| action_col.and_then(|c| r.get(c)).is_some_and(|a| labelled_due(a).is_some());
+    let looks_like_plan = status_col.is_some()
+        || due_col.is_some()
+        || t.rows.iter().any(|r| r.iter().any(|c| STATUS.is_match(c)))
+        || t.rows.iter().any(labelled);
     if !looks_like_plan {
         return Vec::new();
     }
@@ -45,14 +74,22 @@ fn table_actions(t: &Table) -> Vec<Action> {
             .filter(|s| STATUS.is_match(s) || STATUS_PHRASE.is_match(s))
             .or_else(|| r.iter().rev().find(|c| STATUS.is_match(c)).cloned())
             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
-        let due = cell(r, due_col).and_then(|s| parse_date(&s));
+        let action_cell = cell(r, action_col);
+        let due = cell(r, due_col).and_then(|s| parse_date(&s)).or_else(|| action_cell.as_deref().and_then(labelled_due));
         let first = cell(r, priority_col).or_else(|| cell(r, Some(0)));
-        let priority = first.as_deref().and_then(|p| PRIORITY_NO.captures(p)).map(|c| c[1].to_string());
+        // The number may lead the first column when a recommendation column holds the text.
+        let number = |c: Option<String>| c.as_deref().and_then(|p| PRIORITY_NO.captures(p)).map(|c| c[1].to_string());
+        let priority = number(first.clone()).or_else(|| number(cell(r, Some(0))));
         if priority.is_none() && status.is_none() && due.is_none() {
             continue;
         }
-        let action = cell(r, action_col).or_else(|| first.clone()).unwrap_or_default();
-        out.push(Action { priority, action, responsibility: cell(r, resp_col), status, due });
+        let responsibility = cell(r, resp_col).or_else(|| action_cell.as_deref().and_then(labelled_responsibility));
+        let action = match action_cell {
+            // What management agreed to do, without the labels that follow it.
+            Some(a) => ANY_LABEL.find(&a).map_or(a.clone(), |m| a[..m.start()].trim_end().to_string()),
+            None => first.clone().unwrap_or_default(),
+        };
+        out.push(Action { priority, action, responsibility, status, due });
     }
     out
 }
@@ -103,6 +140,40 @@ mod tests {
         };
         let status: Vec<Option<String>> = table_actions(&t).into_iter().map(|a| a.status).collect();
         assert_eq!(status, [Some("on track".into()), Some("complete".into()), None]);
+    }
+
+    #[test]
+    fn an_audit_action_plan_gives_its_dates_and_officers_inside_the_action_cell() {
+        let t = Table {
+            header: vec!["Issue/risk".into(), "Recommendation".into(), "Agreed management action/timing".into()],
+            rows: vec![
+                vec![
+                    "1. Financial sustainability. No reserves are left.".into(),
+                    "The board should develop a medium-term financial plan.".into(),
+                    "A revised plan will be presented in March. Responsible officer: Chief Finance Officer. Agreed date: 31 March 2026"
+                        .into(),
+                ],
+                vec![
+                    "2. Reporting".into(),
+                    "Reports should link spending to outcomes.".into(),
+                    "The framework will be refreshed. Responsible officer: Head of Strategy Agreed date: 30 June 2026".into(),
+                ],
+            ],
+        };
+        let a = table_actions(&t);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].priority.as_deref(), Some("1"));
+        assert_eq!(a[0].due.as_deref(), Some("2026-03-31"));
+        assert_eq!(a[0].responsibility.as_deref(), Some("Chief Finance Officer"));
+        assert_eq!(a[0].action, "A revised plan will be presented in March.");
+        assert_eq!(a[1].due.as_deref(), Some("2026-06-30"));
+        assert_eq!(a[1].responsibility.as_deref(), Some("Head of Strategy"));
+        // A date in the text that no label names is not when the action is due.
+        let t = Table {
+            header: vec!["Recommendation".into(), "Management action".into()],
+            rows: vec![vec!["1. Plan".into(), "Agreed at the meeting of 3 May 2025.".into()]],
+        };
+        assert!(table_actions(&t).is_empty());
     }
 
     #[test]
