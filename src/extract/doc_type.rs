@@ -20,7 +20,7 @@ static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
 });
 static PRESS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)((?-u:\b)(inspectors|the regulator|auditors)\s+(have\s+|has\s+)?(said|found|praised|praise|noted|heaped|judged|criticised)(?-u:\b)|(?-u:\b)said\s*:\s*[“‘]|[”’],?\s+[A-Z]\w+\s+(said|explained|added)(?-u:\b)|(?-u:\b)published today(?-u:\b)|(?-u:\b)press release(?-u:\b)|(?-u:\b)news release(?-u:\b))").unwrap()
+    crate::rx::regex(r"(?i)((?-u:\b)(inspectors|the regulator|auditors)\s+(have\s+|has\s+)?(said|found|praised|praise|noted|heaped|judged|criticised|highlighted|identified|warned|welcomed|concluded)(?-u:\b)|(?-u:\b)said\s*:\s*[“‘\x22]|[”’],?\s+[A-Z]\w+\s+(said|explained|added)(?-u:\b)|(?-u:\b)published today(?-u:\b)|(?-u:\b)press release(?-u:\b)|(?-u:\b)news release(?-u:\b))").unwrap()
 });
 
 pub fn classify(doc: &Document) -> DocType {
@@ -74,6 +74,12 @@ mod tests {
             DocType::InspectionReport
         );
         assert_eq!(kind("Northshire House Care Home\n\nThe home has 40 rooms and a garden.\n"), DocType::Other);
+    }
+
+    #[test]
+    fn a_release_reports_what_inspectors_highlighted_and_quotes_with_plain_marks() {
+        let release = "Joint inspection finds improving picture in Northshire\n\nInspectors highlighted several strengths.\n\nThe chief executive said: \"We saw real commitment.\"\n";
+        assert_eq!(kind(release), DocType::PressRelease);
     }
 
     #[test]

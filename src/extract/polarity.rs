@@ -16,7 +16,7 @@ static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky|unsustainable|unaffordable|overspen(d|ds|t|ding))(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|found it (hard|difficult))(?-u:\b)",
     )
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,14 +61,14 @@ fn score(text: &str) -> (i32, i32) {
         let window_start = text[..start].char_indices().rev().nth(30).map(|(i, _)| i).unwrap_or(0);
         REVERSER.is_match(&text[window_start..start])
     };
-    for m in POSITIVE.find_iter(text) {
+    for m in POSITIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start())) {
         if negated(m.start()) {
             neg += 2;
         } else {
             pos += 1;
         }
     }
-    for m in NEGATIVE.find_iter(text) {
+    for m in NEGATIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start())) {
         let word = text[m.range()].to_ascii_lowercase();
         let strong = word.starts_with("wait")
             || word.starts_with("not ")
@@ -76,7 +76,9 @@ fn score(text: &str) -> (i32, i32) {
             || word.starts_with("weak")
             || word.starts_with("too ")
             || word.starts_with("poor")
-            || word.starts_with("slow");
+            || word.starts_with("slow")
+            || word.starts_with("found it")
+            || word.starts_with("hard to");
         if reversed(m.start()) {
             pos += 1;
         } else {
@@ -86,6 +88,18 @@ fn score(text: &str) -> (i32, i32) {
     // A bare negation of an action ("had not made", "were not given") reads as a shortfall.
     neg += 2 * NEGATED_VERB.find_iter(text).count() as i32;
     (pos, neg)
+}
+
+/// Whether a word of the lexicons, capitalised after the first word, belongs to a name
+/// ("Healthcare Improvement Scotland", "the Better Care Fund") and judges nothing. Words in
+/// capitals throughout are emphasis, and a capitalised word in quotation marks is a grade
+/// ("rated 'Good' overall"), not names.
+fn in_a_name(text: &str, start: usize) -> bool {
+    let mut chars = text[start..].chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
+        && text[..start].chars().any(char::is_alphanumeric)
+        && !text[..start].ends_with(['\'', '"', '‘', '“'])
 }
 
 /// The part of a sentence that carries its verdict.
@@ -98,7 +112,10 @@ fn main_clause(text: &str) -> &str {
     if let Some(m) = CONTRAST_AFTER.find_iter(text).last() {
         let rest = &text[m.end()..];
         if super::has_words(rest, 3) {
-            return rest;
+            // "found that X, but that Y": the second "that" goes on the report of what was
+            // found; Y is the clause.
+            let t = rest.trim_start();
+            return t.strip_prefix("that ").unwrap_or(rest);
         }
     }
     // "Staff worked well together despite significant pressures": what is conceded after the
@@ -147,7 +164,7 @@ pub fn polarity(text: &str) -> Polarity {
 fn is_called_for(clause: &str) -> bool {
     static CALLED_FOR: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(
-            r"(?i)(?-u:\b)(?:(is|are)\s+(still\s+|urgently\s+|now\s+|also\s+|clearly\s+)?(needed|required)(?-u:\b)(\s+to(?-u:\b))?|(?P<need>needs?|needed)\s+to\s+(?:improve|be\s+improved|be\s+strengthened|strengthen|do\s+better|make\s+(?:\w+\s+)?improvements?)(?-u:\b)|(?:requires?|required)\s+improvement(?-u:\b))",
+            r"(?i)(?-u:\b)(?:(is|are)\s+(still\s+|urgently\s+|now\s+|also\s+|clearly\s+)?(needed|required)(?-u:\b)(\s+to(?-u:\b))?|(?P<need>needs?|needed)\s+to\s+(?:improve|be\s+improved|be\s+strengthened|strengthen|do\s+better|make\s+(?:\w+\s+)?improvements?)(?-u:\b)|(?:requires?|required)\s+improvement(?-u:\b)|more\s+(?:\w+\s+)?needs\s+to\s+be\s+done(?-u:\b))",
         )
         .unwrap()
     });
@@ -183,9 +200,11 @@ fn is_plain_subject(before: &str) -> bool {
 
 /// Whether a sentence carries any evaluation at all.
 pub fn is_evaluative(text: &str) -> bool {
-    // Every match of these adds to one side of `score`, so any match is enough.
+    // Every match of these adds to one side of `score`, so any match is enough; but a
+    // sentence whose only such word is part of a name judges nothing.
     let text = &*without_as_well_as(text);
-    POSITIVE.is_match(text) || NEGATIVE.is_match(text) || NEGATED_VERB.is_match(text) || is_called_for(main_clause(text))
+    let judges = |lexicon: &Opened| lexicon.is_match(text) && lexicon.find_iter(text).iter().any(|m| !in_a_name(text, m.start()));
+    judges(&POSITIVE) || judges(&NEGATIVE) || NEGATED_VERB.is_match(text) || is_called_for(main_clause(text))
 }
 
 #[cfg(test)]
@@ -257,6 +276,9 @@ mod tests {
         assert_eq!(polarity("The council needed to improve how it collected feedback from carers."), Weakness);
         assert_eq!(polarity("The quality of front door services continues to require improvement."), Weakness);
         assert_eq!(polarity("A new approach to commissioning is needed."), Weakness);
+        assert_eq!(polarity("The partnership is making progress, but more needs to be done to support carers."), Weakness);
+        assert_eq!(polarity("Carers told us that they found it hard to get a break."), Weakness);
+        assert_eq!(polarity("Managers said they found it hard to obtain timely information."), Weakness);
         // "need" as a noun, or as a participle deep in a clause, says nothing of the kind.
         assert_eq!(polarity("Leaders rightly recognise the need to strengthen their offer."), Neutral);
         assert_eq!(
@@ -264,6 +286,16 @@ mod tests {
             Strength
         );
         assert!(is_evaluative("The council needed to improve how it collected feedback from carers."));
+    }
+
+    #[test]
+    fn words_of_a_name_judge_nothing() {
+        assert_eq!(polarity("The Care Inspectorate and Healthcare Improvement Scotland carried out the inspection."), Neutral);
+        assert_eq!(polarity("Money from the Better Care Fund was spent on reablement."), Neutral);
+        assert_eq!(polarity("Good progress was made with the Better Care Fund."), Strength);
+        assert_eq!(polarity("The service was rated as POOR by families."), Weakness);
+        assert_eq!(polarity("The trust was rated 'Good' overall."), Strength);
+        assert!(!is_evaluative("The Care Inspectorate and Healthcare Improvement Scotland carried out the inspection."));
     }
 
     #[test]

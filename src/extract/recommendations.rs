@@ -30,8 +30,9 @@ static CUE: LazyLock<Gated> = LazyLock::new(|| {
             "critical",
             "imperative",
             "cannot",
+            "asked",
         ],
-        r"(?i)(?-u:\b)((?P<told>(had|did)\s+(\w+\s+)?)?recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+(?:(?P<when>\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)|\S)|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without)",
+        r"(?i)(?-u:\b)((?P<told>(had|did)\s+(\w+\s+)?)?recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+(?:(?P<when>\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)|\S)|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without|(inspectors|we|auditors|regulators?|the\s+inspectorate|the\s+commission|the\s+regulator)\s+(have|has)\s+(also\s+)?asked\s+(\w+\s+){1,6}to(?-u:\b))",
     )
 });
 /// "There is a need to ..." as the main clause, not inside one ("where there is a need for").
@@ -380,6 +381,23 @@ fn lead_in_actor(doc: &Document, block: usize) -> Option<String> {
 }
 
 /// Recommendations of a document, given the section of each block ([`block_sections`]).
+/// "It should also ...", "They must ...": a modal after a pronoun, which asks for action only
+/// when the sentence before was a recommendation whose actor the pronoun stands for. Not before
+/// "be": "It should be multi-disciplinary", "They should be supported" say what a thing or
+/// the people acted for should be, and "It should be noted that" asks nothing.
+static PRONOUN_MODAL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"^\W*(?:It|They)\s+(?:also\s+|now\s+|further\s+)?(?:should|must|needs?\s+to|will\s+need\s+to)\s+(?P<verb>\w+)")
+        .unwrap()
+});
+
+/// Whether the sentence goes on from the recommendation just before it ("The partnership
+/// should ensure ... It should also improve ...").
+fn continues_a_recommendation(doc: &Document, si: usize, out: &[Recommendation], text: &str) -> bool {
+    si > 0
+        && out.last().is_some_and(|r| r.span == doc.sentences[si - 1].span)
+        && PRONOUN_MODAL.captures(text).is_some_and(|c| !c["verb"].eq_ignore_ascii_case("be"))
+}
+
 pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recommendation> {
     let mut out = Vec::new();
     let mut first_in_block = usize::MAX;
@@ -420,7 +438,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
                 is_nominal(text) || is_imperative(text) || has_cue(text) || directive()
             }
             _ if section == Section::Recommendations => is_imperative(text) || has_cue(text) || directive(),
-            _ => section != Section::Background && has_cue(text),
+            _ => section != Section::Background && (has_cue(text) || continues_a_recommendation(doc, si, &out, text)),
         };
         if !is_rec {
             continue;
@@ -437,7 +455,11 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             .filter(|h| !actor_span.is_some_and(|(a, b)| a <= h.span.start && h.span.end <= b))
             .cloned()
             .collect();
-        let actor = own_actor.or(lead_actor);
+        // "It should also ..." after a recommendation goes on asking the same actor.
+        let pronoun_actor = || {
+            if continues_a_recommendation(doc, si, &out, text) { out.last().and_then(|r: &Recommendation| r.actor.clone()) } else { None }
+        };
+        let actor = own_actor.or(lead_actor).or_else(pronoun_actor);
         out.push(Recommendation { text: text.to_string(), actor, themes: theme_ids(&hits), span: s.span, page: block.page });
     }
     out
@@ -490,6 +512,7 @@ mod tests {
                 "We would expect to see a plan.",
                 "Inspectors would like to see more.",
                 "Change cannot happen without money.",
+                "Inspectors have asked the board to act.",
                 "We would call on boards to act.",
                 "It is important for the council to act.",
                 "It will be essential to act.",
@@ -620,6 +643,30 @@ mod tests {
         assert!(has_cue("It will be important for the council to keep this up."));
         assert!(has_cue("Auditors recommend that councils publish data."));
         assert!(!has_cue("The council published its data in May."));
+        // What an inspectorate asks for, not what anyone else asked.
+        assert!(has_cue("Inspectors have asked the partnership to prepare an improvement plan."));
+        assert!(!has_cue("The manager asked staff to complete the forms."));
+        // Asked in the story of what happened, not as the report's request.
+        assert!(!has_cue("When we asked volunteers to describe their role, they said it was fun."));
+    }
+
+    #[test]
+    fn a_pronoun_goes_on_asking_the_actor_of_the_recommendation_before() {
+        let recs = |text: &str| {
+            let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+            let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
+            crate::extract::Extractor::default().extract(&doc).recommendations
+        };
+        let r = recs("The partnership should ensure that carers are offered a plan. It should also improve how it measures impact.\n");
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].actor.as_deref(), Some("The partnership"));
+        // Not after a sentence that asks nothing, nor as the writer's aside.
+        assert!(recs("Carers were offered plans. It should also improve how it measures impact.\n").is_empty());
+        let r = recs("The partnership should ensure that carers are offered a plan. It should be noted that most were.\n");
+        assert_eq!(r.len(), 1);
+        let r = recs("Areas for improvement\n\nLeaders should set up a panel. It should be multi-disciplinary.\n");
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].actor, None);
     }
 
     #[test]
