@@ -14,7 +14,7 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)(?-u:\b)").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?m:^[^\n]*:\s*(local authority|integrated care system|provider|service) assessment\s*$|^\s*(how we assess\b[^\n]*|quality statement scores?)\s*$))").unwrap()
+    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)(focused|monitoring) visit to(?-u:\b)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|(?m:^[^\n]*:\s*(local authority|integrated care system|provider|service) assessment\s*$|^\s*(how we assess\b[^\n]*|quality statement scores?)\s*$))").unwrap()
 });
 static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
@@ -80,6 +80,12 @@ mod tests {
     fn a_release_reports_what_inspectors_highlighted_and_quotes_with_plain_marks() {
         let release = "Joint inspection finds improving picture in Northshire\n\nInspectors highlighted several strengths.\n\nThe chief executive said: \"We saw real commitment.\"\n";
         assert_eq!(kind(release), DocType::PressRelease);
+    }
+
+    #[test]
+    fn a_visit_letter_from_inspectors_is_an_inspection() {
+        let letter = "14 March 2025\n\nDear Jane\n\nFocused visit to Northshire children’s services\n\nThis letter summarises the findings. His Majesty’s Inspectors for this visit were A and B.\n";
+        assert_eq!(kind(letter), DocType::InspectionReport);
     }
 
     #[test]

@@ -75,10 +75,12 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
             "talked",
             "inspected",
             "resulted",
+            "account",
+            "letter",
         ],
         // "is available" only with a subject that is a publication: "short breaks provision is
         // available" is what inspectors found.
-        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement))(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b))",
+        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published))(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b))",
     )
 });
 
@@ -223,6 +225,8 @@ mod tests {
             &super::NOT_A_FINDING,
             &[
                 "Parents want to know more.",
+                "Ofsted will take the findings of this visit into account.",
+                "This letter summarises the visit.",
                 "The report is available online.",
                 "Further details are now available from the council.",
                 "Click here.",
@@ -303,6 +307,17 @@ mod tests {
             f,
             [("Leaders know their families well.", Polarity::Strength), ("Some families wait for assessments.", Polarity::Weakness)]
         );
+    }
+
+    #[test]
+    fn a_letter_about_its_own_visit_is_no_finding() {
+        let r = record(
+            "Focused visit to Northshire children's services\n\nHis Majesty's Inspectors visited on 3 June 2025.\n\nMain findings\n\n\
+             Social workers know their children well.\n\n\
+             Ofsted will take the findings from this focused visit into account when planning your next inspection.\n",
+        );
+        let f: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(f, ["Social workers know their children well."]);
     }
 
     #[test]

@@ -48,6 +48,18 @@ fn inside_nhs_body(text: &str, start: usize, end: usize) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// Whether the place is named on a line of a postal address, one that ends in a postcode
+/// ("Manchester M1 2WD"): a letter's sender and recipient are not what it is about, and the
+/// area a letter is about is named again in its subject and body.
+fn in_a_postal_address(text: &str, start: usize, end: usize) -> bool {
+    static POSTCODE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| crate::rx::regex(r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\W*$").unwrap());
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..line_end];
+    line.len() < 120 && POSTCODE.is_match(line)
+}
+
 /// An area a record file states: its canonical names where the gazetteer knows them, else as
 /// written.
 pub fn given_area(area: &str) -> Vec<String> {
@@ -71,7 +83,7 @@ pub fn areas_of(doc: &Document, text: &Collapsed<'_>, _doc_type: DocType) -> Vec
     let mut score: HashMap<&'static str, f64> = HashMap::new();
     let mut order: Vec<&'static str> = Vec::new();
     for m in g.find_all_in(text) {
-        if inside_nhs_body(&doc.text, m.start, m.end) {
+        if inside_nhs_body(&doc.text, m.start, m.end) || in_a_postal_address(&doc.text, m.start, m.end) {
             continue;
         }
         let weight = if m.start < HEAD_BYTES { 3.0 } else { 1.0 };
@@ -93,4 +105,22 @@ pub fn areas_of(doc: &Document, text: &Collapsed<'_>, _doc_type: DocType) -> Vec
         return Vec::new();
     }
     order.into_iter().filter(|n| score[n] >= top * AREA_SHARE).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn areas(text: &str) -> Vec<String> {
+        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
+        areas_of(&doc, &Collapsed::new(&doc.text), DocType::Other)
+    }
+
+    #[test]
+    fn a_letters_addresses_are_not_its_area() {
+        let letter = "Ofsted\nPiccadilly Gate\nManchester M1 2WD\n\n14 March 2025\n\nDear Jane\n\nFocused visit to Leeds children's services\n\nThis letter summarises the visit to Leeds.\n";
+        assert_eq!(areas(letter), ["Leeds"]);
+        assert_eq!(areas("Joint inspection of services in Manchester.\n\nManchester has strong leadership.\n"), ["Manchester"]);
+    }
 }

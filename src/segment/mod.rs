@@ -53,7 +53,7 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
     let first_heading = blocks.iter().take(5).find(|b| b.kind == BlockKind::Heading && b.span.len() > 10);
     let given = raw.given;
     let title = raw.title.or_else(|| {
-        first_heading.or(blocks.first()).map(|b| {
+        letter_subject(&blocks, &text).or(first_heading).or(blocks.first()).map(|b| {
             let t = &text[b.span.start..b.span.end];
             truncate_chars(t, 200)
         })
@@ -107,6 +107,20 @@ fn truncate_chars(s: &str, n: usize) -> String {
     }
 }
 
+/// A letter's subject line, the short line after its salutation ("Dear Jane" then "Focused
+/// visit to Northshire children's services"): above it stand addresses and a date, which name
+/// no document.
+fn letter_subject<'b>(blocks: &'b [Block], text: &str) -> Option<&'b Block> {
+    let dear = blocks.iter().take(25).position(|b| {
+        let t = text[b.span.start..b.span.end].trim();
+        t.starts_with("Dear ") && t.len() < 60
+    })?;
+    blocks.get(dear + 1).filter(|b| {
+        let t = text[b.span.start..b.span.end].trim();
+        (10..=150).contains(&t.len()) && !t.ends_with('.')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +152,16 @@ mod tests {
         let recs = crate::extract::Extractor::default().extract(&doc).recommendations;
         let actors: Vec<Option<&str>> = recs.iter().filter(|r| r.text.contains("the plan")).map(|r| r.actor.as_deref()).collect();
         assert_eq!(actors, [Some("the Board")]);
+    }
+
+    #[test]
+    fn a_letter_is_named_by_its_subject_line() {
+        let letter = "Ofsted\nPiccadilly Gate\nManchester M1 2WD\n\n14 March 2025\n\nDear Jane\n\nFocused visit to Northshire children's services\n\nThis letter summarises the findings of the visit.\n";
+        let doc = build(text::read(letter), "x.txt", "id".into(), 0);
+        assert_eq!(doc.title.as_deref(), Some("Focused visit to Northshire children's services"));
+        // After a salutation, a sentence is the letter's start, not its subject.
+        let doc = build(text::read("Piccadilly Gate\n\nDear Jane\n\nThank you for your letter of 3 May.\n"), "x.txt", "id".into(), 0);
+        assert_ne!(doc.title.as_deref(), Some("Thank you for your letter of 3 May."));
     }
 
     #[test]
