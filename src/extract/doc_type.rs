@@ -14,7 +14,7 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)(?-u:\b)").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)(focused|monitoring) visit to(?-u:\b)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|(?m:^[^\n]*:\s*(local authority|integrated care system|provider|service) assessment\s*$|^\s*(how we assess\b[^\n]*|quality statement scores?)\s*$))").unwrap()
+    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)(focused|monitoring) visit to(?-u:\b)|(?-u:\b)(assessment dates?|date of assessment)\s*:|(?m:^\s*our view of the (service|location|provider)\s*$)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|(?m:^[^\n]*:\s*(local authority|integrated care system|provider|service) assessment\s*$|^\s*(how we assess\b[^\n]*|quality statement scores?)\s*$))").unwrap()
 });
 static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
@@ -86,6 +86,14 @@ mod tests {
     fn a_visit_letter_from_inspectors_is_an_inspection() {
         let letter = "14 March 2025\n\nDear Jane\n\nFocused visit to Northshire children’s services\n\nThis letter summarises the findings. His Majesty’s Inspectors for this visit were A and B.\n";
         assert_eq!(kind(letter), DocType::InspectionReport);
+    }
+
+    #[test]
+    fn a_care_providers_assessment_report_is_an_inspection() {
+        let report = "Riverside Care Home\n\nAssessment report\n\nAssessment date: 3 to 10 September 2025\n\nOur view of the service\n\nThe home is in Kent.\n";
+        assert_eq!(kind(report), DocType::InspectionReport);
+        assert_eq!(kind("Riverside Care Home\n\nOur view of the service\n\nThe home is in Kent.\n"), DocType::InspectionReport);
+        assert_eq!(kind("Carers' needs\n\nA carer's assessment report is written for each carer.\n"), DocType::Other);
     }
 
     #[test]

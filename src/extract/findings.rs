@@ -80,7 +80,7 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
         ],
         // "is available" only with a subject that is a publication: "short breaks provision is
         // available" is what inspectors found.
-        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published))(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected)(?-u:\b))",
+        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published))(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
     )
 });
 
@@ -227,6 +227,7 @@ mod tests {
                 "Parents want to know more.",
                 "Ofsted will take the findings of this visit into account.",
                 "This letter summarises the visit.",
+                "We carried out this assessment because of concerns.",
                 "The report is available online.",
                 "Further details are now available from the council.",
                 "Click here.",

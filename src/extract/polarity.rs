@@ -16,7 +16,7 @@ static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|found it (hard|difficult))(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|breach(es|ed)?|found it (hard|difficult))(?-u:\b)",
     )
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,6 +77,7 @@ fn score(text: &str) -> (i32, i32) {
             || word.starts_with("too ")
             || word.starts_with("poor")
             || word.starts_with("slow")
+            || word.starts_with("breach")
             || word.starts_with("found it")
             || word.starts_with("hard to");
         if reversed(m.start()) {
@@ -306,5 +307,6 @@ mod tests {
         assert_eq!(polarity("People's experiences of assessment were mixed."), Weakness);
         assert_eq!(polarity("The board's financial position is unsustainable."), Weakness);
         assert_eq!(polarity("The partnership has reduced its overspend for a second year."), Strength);
+        assert_eq!(polarity("We identified breaches of the regulations on staffing and good governance."), Weakness);
     }
 }

@@ -12,7 +12,7 @@ const GRADES: &str = r"requires improvement to be good|requires improvement|outs
 
 static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
 static ASPECT_COLON_GRADE: LazyLock<Regex> =
-    LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{5,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
+    LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{3,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
 /// "How good is our leadership? 2 - Weak", "Are services safe? Inadequate": a key question with
 /// its grade, on the Care Inspectorate's six-point scale or in words alone as CQC sets them out.
 static ASPECT_SCORE_GRADE: LazyLock<Regex> = LazyLock::new(|| {
@@ -135,6 +135,19 @@ mod tests {
                 ("Are services safe?".to_string(), "inadequate".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn key_questions_graded_after_a_colon_however_short_their_names() {
+        let raw = crate::ingest::read_bytes(
+            std::path::Path::new("t.txt"),
+            "Overall rating: Requires improvement\n\nSafe: Inadequate\nCaring: Good\nWell-led: Requires improvement\n\nStaff were kind.\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
+        let got: Vec<String> = super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect();
+        assert_eq!(got, ["Overall rating = requires improvement", "Safe = inadequate", "Caring = good", "Well-led = requires improvement"]);
     }
 
     #[test]
