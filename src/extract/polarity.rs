@@ -159,6 +159,10 @@ pub fn polarity(text: &str) -> Polarity {
     }
 }
 
+/// Words one of which every clause that [`is_called_for`] holds.
+static CALLED_FOR_WORDS: LazyLock<crate::rx::Words> =
+    LazyLock::new(|| crate::rx::Words::new(&["needed", "required", "need to", "needs to", "requires improvement", "require improvement"]));
+
 /// Whether the clause says that what it names is still needed ("... is needed", "... are
 /// urgently required") or must get better ("needed to improve", "requires improvement"), not
 /// that it is there. Not "required to", which may state a duty.
@@ -176,8 +180,7 @@ fn is_called_for(clause: &str) -> bool {
         )
         .unwrap()
     });
-    static WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["need", "require"]));
-    WORDS.is_match(clause.as_bytes())
+    CALLED_FOR_WORDS.is_match(clause.as_bytes())
         && CALLED_FOR.captures_iter(clause).any(|c| {
             let m = c.get(0).expect("a match");
             let before = &clause[..m.start()];
@@ -204,8 +207,20 @@ pub fn is_evaluative(text: &str) -> bool {
     // Every match of these adds to one side of `score`, so any match is enough; but a
     // sentence whose only such word is part of a name judges nothing.
     let text = &*without_as_well_as(text);
-    let judges = |lexicon: &Opened| lexicon.is_match(text) && lexicon.find_iter(text).iter().any(|m| !in_a_name(text, m.start()));
-    judges(&POSITIVE) || judges(&NEGATIVE) || NEGATED_VERB.is_match(text) || is_called_for(main_clause(text))
+    // Only a sentence with a capitalised word after its first can hold a name, and only then
+    // are the matches listed, which costs more than asking whether there is one.
+    let may_name = text
+        .trim_start()
+        .split_once(' ')
+        .is_some_and(|(_, rest)| rest.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_lowercase()));
+    let judges = |lexicon: &Opened| {
+        if may_name { lexicon.find_iter(text).iter().any(|m| !in_a_name(text, m.start())) } else { lexicon.is_match(text) }
+    };
+    // Most sentences have no word of what is called for, and then need no main clause.
+    judges(&POSITIVE)
+        || judges(&NEGATIVE)
+        || NEGATED_VERB.is_match(text)
+        || CALLED_FOR_WORDS.is_match(text.as_bytes()) && is_called_for(main_clause(text))
 }
 
 #[cfg(test)]
