@@ -17,7 +17,7 @@ mod common;
 
 use common::{MB, Settings, describe_corpus, stats};
 use scrutiny::Extractor;
-use scrutiny::index::writer::{IngestOptions, Summary, ingest};
+use scrutiny::index::writer::{DEFAULT_COMMIT_EVERY, IngestOptions, Summary, ingest};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -194,7 +194,7 @@ fn options(corpus: &Path, index: &Path, threads: usize, memory_mb: usize) -> Ing
         memory_mb,
         progress: false,
         max_bytes: scrutiny::ingest::DEFAULT_MAX_BYTES,
-        commit_every: None,
+        commit_every: DEFAULT_COMMIT_EVERY,
         rehash: false,
     }
 }

@@ -14,7 +14,7 @@ mod common;
 
 use common::{MB, Settings, Stats, describe_corpus, ms, stats};
 use scrutiny::Extractor;
-use scrutiny::index::writer::{IngestOptions, ingest};
+use scrutiny::index::writer::{DEFAULT_COMMIT_EVERY, IngestOptions, ingest};
 use scrutiny::query::Filters;
 use scrutiny::query::compare::{Kind, compare};
 use scrutiny::query::filters::facet_values;
@@ -120,7 +120,7 @@ fn index_for(corpus: &scrutiny::bench_corpus::BuiltCorpus, settings: &Settings) 
         memory_mb: settings.memory_mb,
         progress: false,
         max_bytes: scrutiny::ingest::DEFAULT_MAX_BYTES,
-        commit_every: None,
+        commit_every: DEFAULT_COMMIT_EVERY,
         rehash: false,
     };
     ingest(&opts, &Extractor::default()).expect("the benchmark index builds");

@@ -1,7 +1,7 @@
 //! `scrutiny ingest`: build or update the search index from documents.
 
 use crate::cli::extract::load_extractor;
-use crate::index::writer::{IngestOptions, Summary, ingest};
+use crate::index::writer::{DEFAULT_COMMIT_EVERY, IngestOptions, Summary, ingest};
 use crate::ingest::DEFAULT_MAX_BYTES;
 use crate::report;
 use clap::Args;
@@ -17,9 +17,9 @@ other sentences become searchable units. Re-running is incremental: files whose 
 time are as they were are not even read (--rehash reads and hashes them), files whose content has\n\
 not changed are not extracted again, changed files replace their old entries, and --prune removes\n\
 documents whose files are gone. The index folder is only wiped with --rebuild. The index is\n\
-committed every 30 seconds (or every --commit-every documents) and at the end, so a run that is\n\
-interrupted keeps what it had committed and the next run carries on from there. Only one ingest\n\
-may write an index at a time; a second one fails at once.\n\n\
+committed every --commit-every documents and at the end, so a run that is interrupted keeps what\n\
+it had committed and the next run carries on from there. Only one ingest may write an index at a\n\
+time; a second one fails at once.\n\n\
 Files that are not documents (unsupported kinds, empty, binary, over --max-file-mb, symbolic link\n\
 loops) are skipped; files that should have been read but could not be (unreadable, missing,\n\
 broken) fail. Each is named in the summary.\n\n\
@@ -56,10 +56,9 @@ pub struct IngestArgs {
     #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_BYTES / (1024 * 1024))]
     pub max_file_mb: u64,
     /// Commit the index after every N newly indexed documents, so an interrupted run keeps
-    /// what it had done (a smaller N loses less, a larger one indexes faster). By default the
-    /// index is committed every 30 seconds.
-    #[arg(long, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
-    pub commit_every: Option<usize>,
+    /// what it had done (a smaller N loses less, a larger one indexes faster).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_COMMIT_EVERY, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub commit_every: usize,
     /// Read and hash every file again, even those whose size and modification time are
     /// unchanged since they were indexed (normally they are not read at all).
     #[arg(long)]
