@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible)(?-u:\b)",
+        r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted)(?-u:\b)",
     )
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
@@ -318,6 +318,7 @@ mod tests {
     fn how_people_say_they_were_treated() {
         assert_eq!(polarity("People told us that staff listened to them and treated them with respect."), Strength);
         assert_eq!(polarity("Senior leaders are visible and approachable."), Strength);
+        assert_eq!(polarity("Most children had trusting relationships with key staff."), Strength);
         assert_eq!(polarity("Carers did not feel listened to."), Weakness);
         assert_eq!(polarity("People's experiences of assessment were mixed."), Weakness);
         assert_eq!(polarity("The board's financial position is unsustainable."), Weakness);

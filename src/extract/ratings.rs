@@ -28,7 +28,7 @@ static PROSE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         &["found", "judged", "rated", "graded", "evaluated", "assessed"],
         &format!(
-            r"(?i)(?-u:\b)(?:found\s+that|judged\s+that|judged|rated|graded|evaluated|assessed)\s+(?:the\s+)?(?P<aspect>[^,.;]{{3,100}}?)\s+(?:was|were|is|are|as\s+being|as|to\s+be)\s+(?P<grade>{GRADES})(?-u:\b)"
+            r"(?i)(?-u:\b)(?:found\s+that|judged\s+that|judged|rated|graded|evaluated|assessed)\s+(?:the\s+)?(?P<aspect>(?:[^,.;]|\.[0-9]){{3,100}}?)\s+(?:was|were|is|are|as\s+being|as|to\s+be)\s+(?P<grade>{GRADES})(?-u:\b)"
         ),
     )
 });
@@ -148,6 +148,18 @@ mod tests {
         let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
         let got: Vec<String> = super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect();
         assert_eq!(got, ["Overall rating = requires improvement", "Safe = inadequate", "Caring = good", "Well-led = requires improvement"]);
+    }
+
+    #[test]
+    fn a_numbered_quality_indicator_graded_in_prose() {
+        let raw = crate::ingest::read_bytes(
+            std::path::Path::new("t.txt"),
+            "Evaluation\n\nFor this report, the joint inspection team evaluated quality indicator 2.1 as good.\n".as_bytes(),
+        )
+        .unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
+        let got: Vec<String> = super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect();
+        assert_eq!(got, ["quality indicator 2.1 = good"]);
     }
 
     #[test]

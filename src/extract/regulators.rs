@@ -168,6 +168,10 @@ mod tests {
         assert_eq!(found("Care Inspectorate Wales and the Care Inspectorate"), ["Care Inspectorate Wales", "Care Inspectorate"]);
         assert_eq!(found("the Care Inspectorate Wales team"), ["Care Inspectorate Wales"]);
         assert_eq!(found("HM Inspectorate of Prisons for Scotland"), ["HM Inspectorate of Prisons for Scotland"]);
+        assert_eq!(
+            found("His Majesty's Inspectorate of Constabulary in Scotland (HMICS)"),
+            ["HM Inspectorate of Constabulary in Scotland", "HM Inspectorate of Constabulary in Scotland"]
+        );
         assert!(found("CQCX and XCQC and HISTORY").is_empty());
         let text = "Findings (see Audit Scotland, 2024).";
         let hits = find_all(text);
