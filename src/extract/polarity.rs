@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted)(?-u:\b)",
+        r"(?i)(?-u:\b)(strong(er|ly)?|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe)(?-u:\b)",
     )
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|breach(es|ed)?|found it (hard|difficult))(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult))(?-u:\b)",
     )
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -319,10 +319,16 @@ mod tests {
         assert_eq!(polarity("People told us that staff listened to them and treated them with respect."), Strength);
         assert_eq!(polarity("Senior leaders are visible and approachable."), Strength);
         assert_eq!(polarity("Most children had trusting relationships with key staff."), Strength);
+        assert_eq!(polarity("Residents told us they felt safe and that staff were kind."), Strength);
+        assert_eq!(polarity("Shifts were often short of staff at weekends."), Weakness);
+        assert_eq!(polarity("Some children do not feel safe at school."), Weakness);
+        assert_eq!(polarity("This kind of support is offered at home."), Neutral);
         assert_eq!(polarity("Carers did not feel listened to."), Weakness);
         assert_eq!(polarity("People's experiences of assessment were mixed."), Weakness);
         assert_eq!(polarity("The board's financial position is unsustainable."), Weakness);
         assert_eq!(polarity("The partnership has reduced its overspend for a second year."), Strength);
         assert_eq!(polarity("We identified breaches of the regulations on staffing and good governance."), Weakness);
+        assert_eq!(polarity("The ward environment was tired and in need of refurbishment."), Weakness);
+        assert_eq!(polarity("Records of children in need of protection were reviewed."), Neutral);
     }
 }
