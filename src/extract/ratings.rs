@@ -118,48 +118,43 @@ mod tests {
         assert!(!super::duplicate(&grid, "Safe and effective", "good"));
     }
 
+    /// The ratings of a text file's document, as "aspect = grade".
+    fn ratings_of(text: &str) -> Vec<String> {
+        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
+        super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect()
+    }
+
     #[test]
     fn key_questions_with_their_grades() {
-        let raw = crate::ingest::read_bytes(
-            std::path::Path::new("t.txt"),
-            "From this inspection we evaluated this service as:\n\nHow well do we support people's wellbeing? 3 - Adequate\nHow good is our leadership? 2 - Weak\nAre services safe? Inadequate\n\nStaff were kind.\n".as_bytes(),
-        )
-        .unwrap();
-        let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
-        let got: Vec<(String, String)> = super::extract(&doc).into_iter().map(|r| (r.aspect, r.grade)).collect();
         assert_eq!(
-            got,
+            ratings_of(
+                "From this inspection we evaluated this service as:\n\nHow well do we support people's wellbeing? 3 - Adequate\nHow good is our leadership? 2 - Weak\nAre services safe? Inadequate\n\nStaff were kind.\n"
+            ),
             [
-                ("How well do we support people's wellbeing?".to_string(), "adequate".to_string()),
-                ("How good is our leadership?".to_string(), "weak".to_string()),
-                ("Are services safe?".to_string(), "inadequate".to_string())
+                "How well do we support people's wellbeing? = adequate",
+                "How good is our leadership? = weak",
+                "Are services safe? = inadequate"
             ]
         );
     }
 
     #[test]
     fn key_questions_graded_after_a_colon_however_short_their_names() {
-        let raw = crate::ingest::read_bytes(
-            std::path::Path::new("t.txt"),
-            "Overall rating: Requires improvement\n\nSafe: Inadequate\nCaring: Good\nWell-led: Requires improvement\n\nStaff were kind.\n"
-                .as_bytes(),
-        )
-        .unwrap();
-        let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
-        let got: Vec<String> = super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect();
-        assert_eq!(got, ["Overall rating = requires improvement", "Safe = inadequate", "Caring = good", "Well-led = requires improvement"]);
+        assert_eq!(
+            ratings_of(
+                "Overall rating: Requires improvement\n\nSafe: Inadequate\nCaring: Good\nWell-led: Requires improvement\n\nStaff were kind.\n"
+            ),
+            ["Overall rating = requires improvement", "Safe = inadequate", "Caring = good", "Well-led = requires improvement"]
+        );
     }
 
     #[test]
     fn a_numbered_quality_indicator_graded_in_prose() {
-        let raw = crate::ingest::read_bytes(
-            std::path::Path::new("t.txt"),
-            "Evaluation\n\nFor this report, the joint inspection team evaluated quality indicator 2.1 as good.\n".as_bytes(),
-        )
-        .unwrap();
-        let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
-        let got: Vec<String> = super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect();
-        assert_eq!(got, ["quality indicator 2.1 = good"]);
+        assert_eq!(
+            ratings_of("Evaluation\n\nFor this report, the joint inspection team evaluated quality indicator 2.1 as good.\n"),
+            ["quality indicator 2.1 = good"]
+        );
     }
 
     #[test]
