@@ -94,12 +94,13 @@ fn score(text: &str) -> (i32, i32) {
 /// Whether a word of the lexicons, capitalised after the first word, belongs to a name
 /// ("Healthcare Improvement Scotland", "the Better Care Fund") and judges nothing. Words in
 /// capitals throughout are emphasis, and a capitalised word in quotation marks is a grade
-/// ("rated 'Good' overall"), not names.
+/// ("rated 'Good' overall"), not names. A list item's number or letter ("2.", "(b)") is not a
+/// first word: "2. Strong leadership ..." starts its sentence with "Strong".
 fn in_a_name(text: &str, start: usize) -> bool {
     let mut chars = text[start..].chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.next().is_some_and(char::is_lowercase)
-        && text[..start].chars().any(char::is_alphanumeric)
+        && text[..start].split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
         && !text[..start].ends_with(['\'', '"', '‘', '“'])
 }
 
@@ -311,6 +312,8 @@ mod tests {
         assert_eq!(polarity("Good progress was made with the Better Care Fund."), Strength);
         assert_eq!(polarity("The service was rated as POOR by families."), Weakness);
         assert_eq!(polarity("The trust was rated 'Good' overall."), Strength);
+        assert_eq!(polarity("2. Strong leadership has driven the changes."), Strength);
+        assert_eq!(polarity("(b) Good use is made of data."), Strength);
         assert!(!is_evaluative("The Care Inspectorate and Healthcare Improvement Scotland carried out the inspection."));
     }
 
