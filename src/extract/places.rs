@@ -52,12 +52,9 @@ fn inside_nhs_body(text: &str, start: usize, end: usize) -> bool {
 /// ("Manchester M1 2WD"): a letter's sender and recipient are not what it is about, and the
 /// area a letter is about is named again in its subject and body.
 fn in_a_postal_address(text: &str, start: usize, end: usize) -> bool {
-    static POSTCODE: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::rx::regex(r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\W*$").unwrap());
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line = &text[line_start..line_end];
-    line.len() < 120 && POSTCODE.is_match(line)
+    crate::segment::title::ends_in_postcode(&text[line_start..line_end])
 }
 
 /// An area a record file states: its canonical names where the gazetteer knows them, else as

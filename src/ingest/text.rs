@@ -46,6 +46,9 @@ static HTML_TAG: LazyLock<Regex> =
 const FUNCTION_WORDS: &[&str] =
     &["and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "at", "from", "as", "that", "which", "is", "are"];
 
+/// A Markdown top-level heading after this many blocks is not the document's title.
+const TITLE_HEADING_WITHIN: usize = 10;
+
 /// Read plain text or Markdown.
 pub fn read(input: &str) -> RawDoc {
     let normalised: Cow<str> = if has_either(input, b'\r', b'\x0c') {
@@ -90,7 +93,9 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         if let Some(c) = t.starts_with('#').then(|| MD_HEADING.captures(t)).flatten() {
             b.flush();
             let level = c[1].len() as u8;
-            if level == 1 && doc.title.is_none() {
+            // A top-level heading names the document only near its top: conversions add an
+            // outline or a note's heading at the end.
+            if level == 1 && doc.title.is_none() && b.blocks.len() < TITLE_HEADING_WITHIN {
                 doc.title = Some(c[2].to_string());
             }
             b.push(RawBlock { page: b.page, ..RawBlock::heading(level, &c[2]) });
@@ -716,6 +721,16 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Annual review"));
         assert_eq!(doc.blocks[1].text, "Key points here.");
         assert_eq!(doc.tables[0].rows, vec![vec!["Fife".to_string(), "Green".to_string()]]);
+    }
+
+    #[test]
+    fn a_top_level_heading_far_down_is_not_the_title() {
+        // Converted reports end with an outline under a top-level heading of its own.
+        let body: String = (1..=12).map(|i| format!("Paragraph {i} of the report says something.\n\n")).collect();
+        let doc = read(&format!("**Annual Report**\n\n{body}# Document Outline\n\n+ Foreword\n"));
+        assert_eq!(doc.title, None);
+        let doc = read(&format!("Cover\n\n# Annual Report\n\n{body}"));
+        assert_eq!(doc.title.as_deref(), Some("Annual Report"));
     }
 
     #[test]

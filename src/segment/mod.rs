@@ -2,6 +2,7 @@
 //! item to its lead-in, and split blocks into sentences.
 
 pub mod sentences;
+pub mod title;
 
 use crate::ingest::RawDoc;
 use crate::model::{Block, BlockKind, Document, Sentence, Span};
@@ -49,15 +50,8 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
             sentences.push(Sentence { span: Span::new(b.span.start + s, b.span.start + e), block: bi });
         }
     }
-    // A heading near the top names the document better than a first paragraph does.
-    let first_heading = blocks.iter().take(5).find(|b| b.kind == BlockKind::Heading && b.span.len() > 10);
     let given = raw.given;
-    let title = raw.title.or_else(|| {
-        letter_subject(&blocks, &text).or(first_heading).or(blocks.first()).map(|b| {
-            let t = &text[b.span.start..b.span.end];
-            truncate_chars(t, 200)
-        })
-    });
+    let title = raw.title.or_else(|| title::choose(&blocks, &text));
     Document {
         path: path.to_string(),
         format: raw.format,
@@ -100,27 +94,6 @@ fn find_lead_in(blocks: &[Block], text: &str) -> Option<usize> {
     None
 }
 
-fn truncate_chars(s: &str, n: usize) -> String {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
-    }
-}
-
-/// A letter's subject line, the short line after its salutation ("Dear Jane" then "Focused
-/// visit to Northshire children's services"): above it stand addresses and a date, which name
-/// no document.
-fn letter_subject<'b>(blocks: &'b [Block], text: &str) -> Option<&'b Block> {
-    let dear = blocks.iter().take(25).position(|b| {
-        let t = text[b.span.start..b.span.end].trim();
-        t.starts_with("Dear ") && t.len() < 60
-    })?;
-    blocks.get(dear + 1).filter(|b| {
-        let t = text[b.span.start..b.span.end].trim();
-        (10..=150).contains(&t.len()) && !t.ends_with('.')
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,16 +125,6 @@ mod tests {
         let recs = crate::extract::Extractor::default().extract(&doc).recommendations;
         let actors: Vec<Option<&str>> = recs.iter().filter(|r| r.text.contains("the plan")).map(|r| r.actor.as_deref()).collect();
         assert_eq!(actors, [Some("the Board")]);
-    }
-
-    #[test]
-    fn a_letter_is_named_by_its_subject_line() {
-        let letter = "Ofsted\nPiccadilly Gate\nManchester M1 2WD\n\n14 March 2025\n\nDear Jane\n\nFocused visit to Northshire children's services\n\nThis letter summarises the findings of the visit.\n";
-        let doc = build(text::read(letter), "x.txt", "id".into(), 0);
-        assert_eq!(doc.title.as_deref(), Some("Focused visit to Northshire children's services"));
-        // After a salutation, a sentence is the letter's start, not its subject.
-        let doc = build(text::read("Piccadilly Gate\n\nDear Jane\n\nThank you for your letter of 3 May.\n"), "x.txt", "id".into(), 0);
-        assert_ne!(doc.title.as_deref(), Some("Thank you for your letter of 3 May."));
     }
 
     #[test]

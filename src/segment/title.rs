@@ -1,0 +1,279 @@
+//! A document's title, when its reader found none: the line at the top that names it. Covers
+//! of reports and committee papers open with addresses, dates, logos and labels, and PDF
+//! conversions wrap a title over several lines; the first line is often none of the title.
+
+use crate::model::{Block, BlockKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Titles are looked for among this many blocks from the top.
+const COVER_BLOCKS: usize = 12;
+/// A title longer than this is cut, with an ellipsis.
+const MAX_CHARS: usize = 200;
+
+/// Words that say what kind of document a line names ("Inspection of ...", "Annual Report and
+/// Accounts 2024-25"), in lower case. Not "audit" nor "accounts": they name bodies and
+/// committees ("Audit Scotland", "Accounts Commission") as often as documents.
+const KIND_WORDS: &[&str] = &[
+    "inspection",
+    "report",
+    "review",
+    "assessment",
+    "visit",
+    "evaluation",
+    "investigation",
+    "inquiry",
+    "progress",
+    "update",
+    "summary",
+    "plan",
+    "strategy",
+    "statement",
+    "minutes",
+    "agenda",
+    "meeting",
+    "briefing",
+];
+
+const FUNCTION_WORDS: &[&str] = &["and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "at", "from", "&"];
+
+/// A label and its value ("Subject: Joint inspection ..."), where the value is the title.
+static SUBJECT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"(?i)^(?:subject|title|report title|title of report|re)\s*:\s*(.+)$").unwrap());
+/// A label inside a cover line ("... children's services Inspection dates: 19 to 23 May"),
+/// which ends the title before it.
+static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"\s[A-Z][a-z]+(?: [a-z]+){0,2}:(?:\s|$)").unwrap());
+/// A cover line that is a label and its value ("Inspection dates: 1 to 5 May").
+static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^[A-Z][a-z]+(?: [a-z]+){0,3}:").unwrap());
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\W*$").unwrap());
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{4}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$").unwrap()
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").unwrap());
+
+/// Whether a line ends in a UK postcode ("Manchester M1 2WD"): a line of a postal address.
+pub fn ends_in_postcode(line: &str) -> bool {
+    line.len() < 120 && POSTCODE.is_match(line)
+}
+
+/// The title of a document laid out in `blocks` over `text`, if it has any blocks. In order:
+/// a labelled subject ("Subject: ..."); a letter's subject line; a line near the top that
+/// names a kind of document and what it is about, with the lines it wraps onto; the first
+/// heading near the top; the first block. Addresses and dates are passed over throughout.
+pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
+    let texts: Vec<&str> = blocks.iter().take(COVER_BLOCKS).map(|b| text[b.span.start..b.span.end].trim()).collect();
+    if let Some(t) = texts.iter().find_map(|t| SUBJECT_LABEL.captures(t).map(|c| c.get(1).map_or("", |m| m.as_str()).trim()))
+        && t.chars().count() >= 10
+    {
+        return Some(truncate_chars(t, MAX_CHARS));
+    }
+    if let Some(i) = letter_subject(&texts) {
+        return Some(truncate_chars(texts[i], MAX_CHARS));
+    }
+    if let Some(t) = naming_line(blocks, &texts) {
+        return Some(truncate_chars(&t, MAX_CHARS));
+    }
+    // A heading near the top names the document better than a first paragraph does; one after
+    // running text heads a section or signs a letter.
+    let first_heading = blocks
+        .iter()
+        .zip(&texts)
+        .take(5)
+        .take_while(|(b, t)| !is_body(b, t))
+        .find(|(b, t)| b.kind == BlockKind::Heading && t.len() > 10 && !is_address_or_date(t))
+        .map(|(_, t)| *t);
+    let first = || texts.iter().find(|t| !is_address_or_date(t)).or(texts.first()).copied();
+    first_heading.or_else(first).map(|t| truncate_chars(t, MAX_CHARS))
+}
+
+fn is_address_or_date(line: &str) -> bool {
+    ends_in_postcode(line) || DATE_LINE.is_match(line)
+}
+
+/// A paragraph of running text: the cover is over.
+fn is_body(block: &Block, text: &str) -> bool {
+    block.kind == BlockKind::Paragraph && text.len() >= 100 && text.ends_with(['.', '!', '?'])
+}
+
+/// The first line of the cover that names a kind of document ("inspection", "report", ...)
+/// and something particular (a capitalised word past the first that is not itself a kind
+/// word, or a year), joined with the lines it wraps onto.
+fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
+    for (i, (b, t)) in blocks.iter().zip(texts).enumerate() {
+        if is_body(b, t) {
+            return None;
+        }
+        let line = before_inner_label(t, 15);
+        if !is_title_shaped(line) || is_address_or_date(line) || !has_kind_word(line) {
+            continue;
+        }
+        let mut title = line.to_string();
+        // A label after the title on its line ("... services Inspection dates: ...") shows
+        // where the title ended.
+        let mut ended = line.len() < t.len();
+        for (j, next) in texts.iter().enumerate().skip(i + 1) {
+            if ended {
+                break;
+            }
+            let cut = before_inner_label(next, 1);
+            ended = cut.len() < next.len();
+            // So does cover matter on the line after ("Partnership" over "Inspection dates:").
+            let last_line = ended || texts.get(j + 1).is_some_and(|t| LABEL_LINE.is_match(t) || is_address_or_date(t));
+            if !continues_title(&title, cut, if last_line { 1 } else { 2 }) {
+                break;
+            }
+            title.push(' ');
+            title.push_str(cut);
+        }
+        if names_something(&title) {
+            return Some(title);
+        }
+    }
+    None
+}
+
+/// A cover line up to a label inside it, when that label starts at byte `min_start` or later
+/// (a title may hold a colon of its own: "Joint inspection of adult services: Northshire").
+fn before_inner_label(t: &str, min_start: usize) -> &str {
+    match INNER_LABEL.find(t) {
+        Some(m) if m.start() >= min_start => t[..m.start()].trim_end(),
+        _ => t,
+    }
+}
+
+fn is_title_shaped(t: &str) -> bool {
+    (10..=MAX_CHARS).contains(&t.chars().count())
+        && !t.ends_with(['.', ':', ';', ',', '!', '?'])
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn words(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| c.is_whitespace() || c == '/' || c == '–' || c == '-').filter(|w| !w.is_empty())
+}
+
+fn bare(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+fn has_kind_word(t: &str) -> bool {
+    words(t).any(|w| KIND_WORDS.contains(&bare(w).as_str()))
+}
+
+/// Whether a title names something particular. A line in capitals throughout names what it
+/// is about only by a year: its capitals mark no names ("PART A – ANNUAL REPORT").
+fn names_something(t: &str) -> bool {
+    if words(t).count() < 3 {
+        return false;
+    }
+    let all_capitals = !t.chars().any(char::is_lowercase);
+    YEAR.is_match(t)
+        || !all_capitals
+            && words(t).skip(1).any(|w| {
+                let b = bare(w);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !KIND_WORDS.contains(&b.as_str())
+                    && !FUNCTION_WORDS.contains(&b.as_str())
+            })
+}
+
+/// Whether `next` carries on the title so far, as a title wrapped over lines does: after a
+/// word that cannot end a title ("Inspection of"), from a lower-case word ("and Accounts"), a
+/// year ("2024-2025"), or a short run of capitalised words ending a name ("Derbyshire Local" /
+/// "Area Partnership"). A single word on its own line is a label ("Grade"), not a name's end,
+/// unless a label follows it (`min_words` 1): then the title ended with it.
+fn continues_title(title: &str, next: &str, min_words: usize) -> bool {
+    if next.is_empty() || next.chars().count() > 80 || next.ends_with(['.', ':', ';', '!', '?']) || next.contains(':') {
+        return false;
+    }
+    if title.chars().count() + next.chars().count() > MAX_CHARS || is_address_or_date(next) {
+        return false;
+    }
+    let last = words(title).last().map(bare).unwrap_or_default();
+    let first_char = next.chars().next().unwrap_or(' ');
+    if FUNCTION_WORDS.contains(&last.as_str()) || first_char.is_lowercase() {
+        return true;
+    }
+    if YEAR.is_match(next) && next.chars().all(|c| c.is_ascii_digit() || "-–/ ".contains(c)) {
+        return true;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let next_words: Vec<&str> = words(next).collect();
+    words(title).last().is_some_and(capitalised)
+        && (min_words..=4).contains(&next_words.len())
+        && next_words.iter().all(|w| capitalised(w) || FUNCTION_WORDS.contains(&bare(w).as_str()))
+        && !has_kind_word(next)
+}
+
+/// A letter's subject line, the short line after its salutation ("Dear Jane" then "Focused
+/// visit to Northshire children's services"): above it stand addresses and a date, which name
+/// no document.
+fn letter_subject(texts: &[&str]) -> Option<usize> {
+    let dear = texts.iter().position(|t| t.starts_with("Dear ") && t.len() < 60)?;
+    texts.get(dear + 1).filter(|t| (10..=150).contains(&t.len()) && !t.ends_with('.')).map(|_| dear + 1)
+}
+
+fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::text;
+    use crate::segment::build;
+
+    fn title(text: &str) -> Option<String> {
+        build(text::read(text), "x.txt", "id".into(), 0).title
+    }
+
+    #[test]
+    fn a_letter_is_named_by_its_subject_line() {
+        let letter = "Ofsted\nPiccadilly Gate\nManchester M1 2WD\n\n14 March 2025\n\nDear Jane\n\nFocused visit to Northshire children's services\n\nThis letter summarises the findings of the visit.\n";
+        assert_eq!(title(letter).as_deref(), Some("Focused visit to Northshire children's services"));
+        // After a salutation, a sentence is the letter's start, not its subject.
+        assert_ne!(
+            title("Piccadilly Gate\n\nDear Jane\n\nThank you for your letter of 3 May.\n").as_deref(),
+            Some("Thank you for your letter of 3 May.")
+        );
+    }
+
+    #[test]
+    fn a_labelled_subject_names_a_committee_paper() {
+        let paper = "Civic Centre\nHigh Street\nNorthtown\nNT1 4AB\n\n3 March 2025\n\nNORTHSHIRE INTEGRATION JOINT BOARD\n\nSubject: Winter Planning Progress Report\n\nReport by Chief Officer\n\n1. The Board is asked to note the report.\n";
+        assert_eq!(title(paper).as_deref(), Some("Winter Planning Progress Report"));
+    }
+
+    #[test]
+    fn a_cover_line_that_names_the_report_wins_over_a_generic_one() {
+        // The wrapped name is joined, and the labels after it are not part of it.
+        let cover = "Local area partnership report\n\nArea SEND inspection of Northshire Local\nArea Partnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\nThe partnership works well together and children are supported to achieve their goals.\n";
+        assert_eq!(title(cover).as_deref(), Some("Area SEND inspection of Northshire Local Area Partnership"));
+        let cover = "Local area partnership report\n\nArea SEND inspection of Northshire Local Area\nPartnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\n";
+        assert_eq!(title(cover).as_deref(), Some("Area SEND inspection of Northshire Local Area Partnership"));
+        // A word on its own line that the cover's labels do not follow heads what comes next.
+        let cover = "Inspection of the Northshire Children and Families Trust\n\nGrade\n\nOutstanding\n";
+        assert_eq!(title(cover).as_deref(), Some("Inspection of the Northshire Children and Families Trust"));
+        let cover = "Inspection of Northshire local authority\nchildren's services\nInspection dates: 19 to 23 May 2025\nLead inspector: Jane Roe\n\nJudgement\n\nGrade\n";
+        assert_eq!(title(cover).as_deref(), Some("Inspection of Northshire local authority children's services"));
+        let cover = "Northshire Community Health Trust\n\nAnnual Report\n\nand Accounts 2024-2025\n\nContents\n\nForeword\n";
+        assert_eq!(title(cover).as_deref(), Some("Annual Report and Accounts 2024-2025"));
+    }
+
+    #[test]
+    fn addresses_and_dates_are_not_titles() {
+        let paper = "Council Building 2 High Street Northtown NT1 5PH\n\n25 November 2020\n\nAttached is a supplementary agenda for the meeting of the Audit and Performance Committee of the Northshire Integration Joint Board.\n\nGordon Smith\n\nChief Officer\n";
+        let t = title(paper).unwrap();
+        assert!(t.starts_with("Attached is a supplementary agenda"), "{t}");
+    }
+
+    #[test]
+    fn a_headline_stays_the_title() {
+        let release = "Inspectors praise joint working in Northshire\n\nA report published today by the Care Inspectorate found that the partnership had made good progress in several areas of its work.\n";
+        assert_eq!(title(release).as_deref(), Some("Inspectors praise joint working in Northshire"));
+        // A generic line that names nothing in particular does not displace a first heading.
+        let review = "Integrating health and social care: a progress review\n\nKey messages\n\nPartners have made progress in some areas of their work over the last year.\n";
+        assert_eq!(title(review).as_deref(), Some("Integrating health and social care: a progress review"));
+    }
+}
