@@ -128,7 +128,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         }
         if let Some(item) = bullet_item(t) {
             let item = item.to_string();
-            if !looks_like_heading_number(t) {
+            if !looks_like_heading_number(t) && !is_numbered_heading(t, lines, i) {
                 pending_bullets = 0;
                 b.flush();
                 b.open(BlockKind::ListItem, item);
@@ -274,6 +274,49 @@ fn is_table_line(line: &str) -> bool {
 /// "1. RECOMMENDATION" is a numbered heading, not a list item.
 fn looks_like_heading_number(t: &str) -> bool {
     all_caps(t) && t.split_whitespace().count() <= 8
+}
+
+/// The number of a line numbered "3." or "3)" and what follows it.
+fn leading_number(t: &str) -> Option<(u32, &str)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || !matches!(t.as_bytes().get(digits), Some(b'.' | b')')) {
+        return None;
+    }
+    let rest = &t[digits + 1..];
+    rest.starts_with(char::is_whitespace).then(|| (t[..digits].parse().ok(), rest.trim_start())).and_then(|(n, r)| Some((n?, r)))
+}
+
+/// A numbered section heading in mixed case ("3. Key strengths", "2. Background"): a short line
+/// without a stop that stands apart (a blank line after it) with a sentence, not another item or
+/// the rest of its own sentence, after (a bulleted list may follow it)
+/// it, and that carries on no list: the line before is neither a lead-in nor the item numbered
+/// one less. A list of short items ("1. Leadership" then "2. Workforce") stays a list.
+fn is_numbered_heading(t: &str, lines: &[&str], i: usize) -> bool {
+    let Some((n, rest)) = leading_number(t) else {
+        return false;
+    };
+    let n_words = rest.split_whitespace().take(9).count();
+    if !rest.starts_with(char::is_uppercase)
+        || !(1..=8).contains(&n_words)
+        || rest.ends_with(['.', ',', ';', ':', '!', '?'])
+        || is_function_word(rest.split_whitespace().next_back().unwrap_or(""))
+    {
+        return false;
+    }
+    if lines.get(i + 1).is_some_and(|l| !trimmed(l).is_empty()) {
+        return false;
+    }
+    let Some(next) = lines[i + 1..].iter().map(|l| trimmed(l)).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    // A next line in lower case carries on a sentence cut by the blank line.
+    // A bullet list may follow a heading; a numbered line after it is the list's next item.
+    let next_text = bullet_item(next).filter(|_| leading_number(next).is_none()).unwrap_or(next);
+    if !next_text.starts_with(char::is_uppercase) || leading_number(next_text).is_some() || is_table_line(next) {
+        return false;
+    }
+    let prev = lines[..i].iter().rev().map(|l| trimmed(l)).find(|l| !l.is_empty()).unwrap_or("");
+    !prev.ends_with(':') && leading_number(prev).is_none_or(|(p, _)| p + 1 != n)
 }
 
 /// Whether `t` has three letters or more, all of them capitals; it stops at the first small
@@ -721,6 +764,24 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Annual review"));
         assert_eq!(doc.blocks[1].text, "Key points here.");
         assert_eq!(doc.tables[0].rows, vec![vec!["Fife".to_string(), "Green".to_string()]]);
+    }
+
+    #[test]
+    fn numbered_section_headings_in_mixed_case_are_headings() {
+        let kinds = |text: &str| -> Vec<(BlockKind, String)> { read(text).blocks.into_iter().map(|b| (b.kind, b.text)).collect() };
+        let report = "1. About this review\n\nWe visited the service in May.\n\n2. Key strengths\n\n- Staff were kind.\n- Carers felt listened to.\n\n3. Areas for improvement\n\n- Waiting times were long.\n";
+        let got = kinds(report);
+        for heading in ["1. About this review", "2. Key strengths", "3. Areas for improvement"] {
+            assert!(got.contains(&(BlockKind::Heading, heading.to_string())), "{heading}: {got:?}");
+        }
+        // A list of short items, the items under a lead-in, and a line whose sentence goes on
+        // after a blank line stay list items.
+        let list = "The priorities are:\n\n1. Leadership\n\n2. Workforce\n\n3. Finance\n\nEach has a lead officer.\n";
+        assert_eq!(kinds(list).iter().filter(|(k, _)| *k == BlockKind::ListItem).count(), 3, "{:?}", kinds(list));
+        let list = "Our priorities:\n\n1. Leadership\n\nEach has a lead officer.\n";
+        assert_eq!(kinds(list)[1].0, BlockKind::ListItem);
+        let cut = "Intro.\n\n25. Social workers complete risk assessments and implement\n\ncontingency plans when needed.\n";
+        assert_eq!(kinds(cut)[1].0, BlockKind::ListItem, "{:?}", kinds(cut));
     }
 
     #[test]
