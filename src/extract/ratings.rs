@@ -14,10 +14,12 @@ static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(
 static ASPECT_COLON_GRADE: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{3,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
 /// "How good is our leadership? 2 - Weak", "Are services safe? Inadequate": a key question with
-/// its grade, on the Care Inspectorate's six-point scale or in words alone as CQC sets them out.
+/// its grade, on the Care Inspectorate's six-point scale or in words alone as CQC sets them out;
+/// and "Quality indicator 1: Key performance outcomes – Adequate", an aspect and its grade set
+/// apart by a dash, the grade's number after it or not ("Good (4)").
 static ASPECT_SCORE_GRADE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(&format!(
-        r"(?i)^(?:(?P<aspect>[A-Z][^:]{{5,}}?)\s+[1-6]\s*[-–—:]\s*|(?P<question>[A-Z][^:?]{{5,}}\?)\s*)(?P<grade>{GRADES})\W*$"
+        r"(?i)^(?:(?P<aspect>[A-Z][^:]{{5,}}?)\s+[1-6]\s*[-–—:]\s*|(?P<question>[A-Z][^:?]{{5,}}\?)\s*|(?P<dashed>[A-Z][^–—]{{5,120}}?)\s+[–—]\s*)(?P<grade>{GRADES})(?:\s*\([1-6]\))?\W*$"
     ))
     .unwrap()
 });
@@ -88,7 +90,7 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             .then(|| ASPECT_SCORE_GRADE.captures(t))
             .flatten()
         {
-            let aspect = c.name("aspect").or(c.name("question")).map_or("", |m| m.as_str());
+            let aspect = c.name("aspect").or(c.name("question")).or(c.name("dashed")).map_or("", |m| m.as_str());
             push(aspect, &c["grade"], &mut out);
         }
     }
@@ -137,6 +139,21 @@ mod tests {
                 "Are services safe? = inadequate"
             ]
         );
+    }
+
+    #[test]
+    fn quality_indicators_graded_after_a_dash() {
+        assert_eq!(
+            ratings_of(
+                "Our evaluations\n\nQuality indicator 1: Key performance outcomes – Adequate\nQuality indicator 2: Experiences of people using services — Good (4)\n\nStaff were kind.\n"
+            ),
+            [
+                "Quality indicator 1: Key performance outcomes = adequate",
+                "Quality indicator 2: Experiences of people using services = good"
+            ]
+        );
+        // A dash inside a heading that ends in no grade grades nothing.
+        assert!(ratings_of("Leadership – good practice in Northshire\n\nStaff were kind.\n").is_empty());
     }
 
     #[test]
