@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 /// Words for a group that can act, as the head of a noun phrase ("system leaders", "the
 /// council", "NHS boards").
-const GROUP_WORDS: &str = r"partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|NHS|ICBs?|HSCPs?|IAs|COSLA|CCGs?|leaders|leadership|managers|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers?|schools|settings|professionals|inspectorates?|regulators?";
+pub(crate) const GROUP_WORDS: &str = r"partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|NHS|ICBs?|HSCPs?|IAs|COSLA|CCGs?|leaders|leadership|managers?|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers?|schools|settings|professionals|inspectorates?|regulators?";
 
 /// Words that head a noun phrase naming an organisation or group that can act: the group
 /// words, or a name.

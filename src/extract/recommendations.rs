@@ -87,7 +87,7 @@ static NON_REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
 /// records as evidence, not what it asks for. So too what those inspected know or accept
 /// ("Leaders know that, as corporate parents, they need to do more"): a finding about them.
 static REPORTED_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(it\s+was\s+(suggested|explained|accepted|acknowledged|confirmed|said|stated|conceded|submitted|argued)|(told|assured|informed)\s+(the\s+)?(court|inquest|jury|coroner|tribunal|me|us|inspectors)|gave\s+evidence|heard\s+evidence|in\s+(\w+\s+)?evidence\s+that|(know|knows|recogni[sz]es?|acknowledges?|understands?|accepts?)\s+that)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(it\s+was\s+(suggested|explained|accepted|acknowledged|confirmed|said|stated|conceded|submitted|argued)|(told|assured|informed)\s+(the\s+)?(court|inquest|jury|coroner|tribunal|me|us|inspectors)|gave\s+evidence|heard\s+evidence|evidence\s+was\s+(heard|given)|in\s+(\w+\s+)?evidence\s+that|(know|knows|recogni[sz]es?|acknowledges?|understands?|accepts?)\s+that)(?-u:\b)").unwrap()
 });
 
 /// Whether reported speech opens before byte `at` of the sentence.
@@ -286,9 +286,14 @@ pub fn demands_improvement(text: &str) -> bool {
 }
 
 /// Words that name who could act; the subject of a modal must contain one ("The extent of
-/// this work must not be underestimated" calls on no one).
+/// this work must not be underestimated" calls on no one): the group words an actor is named
+/// by, and people and pronouns.
 static ACTOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(partnerships?|partners|councils?|boards?|government|authorit(y|ies)|leaders|managers|commissioners|services|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers|schools|settings|professionals|inspectorates?|regulators?|local\s+areas?|everyone|all|they|we|you|i|there|workers|nurses|clinicians|GPs|IJBs?|ICBs?|HSCPs?|IAs|NHS|COSLA|CCGs?)(?-u:\b)|(?-i:\s[A-Z]\w+)").unwrap()
+    crate::rx::regex(&format!(
+        r"(?i)(?-u:\b)(?:{}|local\s+areas?|everyone|all|they|we|you|i|there|workers|nurses|clinicians|GPs)(?-u:\b)|(?-i:\s[A-Z]\w+)",
+        actor::GROUP_WORDS
+    ))
+    .unwrap()
 });
 
 fn names_an_actor(subj: &str) -> bool {
@@ -715,14 +720,19 @@ mod lead_in_tests {
 
     #[test]
     fn under_a_heading_that_asks_for_improvement_a_passive_directive_is_a_recommendation() {
-        let text = "Areas for improvement\n\nHealth leaders should cut waiting times. Care plans should be reviewed every year.\n";
+        let text = "Areas for improvement\n\nHealth leaders should cut waiting times. Care plans should be reviewed every year. The manager should audit medication.\n";
         let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
         let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
         let recs = Extractor::default().extract(&doc).recommendations;
         let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
         assert_eq!(
             got,
-            [("Health leaders should cut waiting times.", Some("Health leaders")), ("Care plans should be reviewed every year.", None)]
+            [
+                ("Health leaders should cut waiting times.", Some("Health leaders")),
+                ("Care plans should be reviewed every year.", None),
+                // One person who can act is an actor too.
+                ("The manager should audit medication.", Some("The manager"))
+            ]
         );
     }
 
