@@ -80,14 +80,16 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
         .zip(&texts)
         .take(5)
         .take_while(|(b, t)| !is_body(b, t))
-        .find(|(b, t)| b.kind == BlockKind::Heading && t.len() > 10 && !is_address_or_date(t))
+        .find(|(b, t)| b.kind == BlockKind::Heading && t.len() > 10 && !is_cover_matter(t))
         .map(|(_, t)| *t);
-    let first = || texts.iter().find(|t| !is_address_or_date(t)).or(texts.first()).copied();
+    let first = || texts.iter().find(|t| !is_cover_matter(t)).or(texts.first()).copied();
     first_heading.or_else(first).map(|t| truncate_chars(t, MAX_CHARS))
 }
 
-fn is_address_or_date(line: &str) -> bool {
-    ends_in_postcode(line) || DATE_LINE.is_match(line)
+/// Cover matter that names no document: an address, a date, a label and its value
+/// ("Inspection completed on: 9 October 2025").
+fn is_cover_matter(line: &str) -> bool {
+    ends_in_postcode(line) || DATE_LINE.is_match(line) || LABEL_LINE.is_match(line)
 }
 
 /// A paragraph of running text: the cover is over.
@@ -104,7 +106,7 @@ fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
             return None;
         }
         let line = before_inner_label(t, 15);
-        if !is_title_shaped(line) || is_address_or_date(line) || !has_kind_word(line) {
+        if !is_title_shaped(line) || is_cover_matter(line) || !has_kind_word(line) {
             continue;
         }
         let mut title = line.to_string();
@@ -118,7 +120,7 @@ fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
             let cut = before_inner_label(next, 1);
             ended = cut.len() < next.len();
             // So does cover matter on the line after ("Partnership" over "Inspection dates:").
-            let last_line = ended || texts.get(j + 1).is_some_and(|t| LABEL_LINE.is_match(t) || is_address_or_date(t));
+            let last_line = ended || texts.get(j + 1).is_some_and(|t| is_cover_matter(t));
             if !continues_title(&title, cut, if last_line { 1 } else { 2 }) {
                 break;
             }
@@ -185,7 +187,7 @@ fn continues_title(title: &str, next: &str, min_words: usize) -> bool {
     if next.is_empty() || next.chars().count() > 80 || next.ends_with(['.', ':', ';', '!', '?']) || next.contains(':') {
         return false;
     }
-    if title.chars().count() + next.chars().count() > MAX_CHARS || is_address_or_date(next) {
+    if title.chars().count() + next.chars().count() > MAX_CHARS || is_cover_matter(next) {
         return false;
     }
     let last = words(title).last().map(bare).unwrap_or_default();
