@@ -264,6 +264,12 @@ mod tests {
     }
 
     #[test]
+    fn labelled_cover_lines_are_not_titles() {
+        let cover = "Northfield House Care Home\nCare service inspection report\n\nService provided by: Northfield Care Ltd\nInspection completed on: 9 October 2025\n\nHow good is our leadership?  2 - Weak\n";
+        assert_eq!(title(cover).as_deref(), Some("Northfield House Care Home"));
+    }
+
+    #[test]
     fn addresses_and_dates_are_not_titles() {
         let paper = "Council Building 2 High Street Northtown NT1 5PH\n\n25 November 2020\n\nAttached is a supplementary agenda for the meeting of the Audit and Performance Committee of the Northshire Integration Joint Board.\n\nGordon Smith\n\nChief Officer\n";
         let t = title(paper).unwrap();
