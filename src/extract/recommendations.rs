@@ -320,7 +320,7 @@ fn is_a_clause_within(subj: &str) -> bool {
 /// long for assessments."). Only the words before any relative or subordinate clause count.
 pub fn is_nominal(text: &str) -> bool {
     static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)(?-u:\b)(who|whom|which|that|where|when|whose|so that|because|once|if|while|whilst|including|ensuring|particularly|especially)(?-u:\b)|[,(;:]").unwrap()
+        crate::rx::regex(r"(?i)(?-u:\b)(who|whom|which|that|where|when|whose|so that|because|once|if|while|whilst|including|ensuring|particularly|especially)(?-u:\b)|[(;:]").unwrap()
     });
     static FINITE: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|lack|lacks|describes|says|said|receive|receives|knows|knew|shows|makes|takes|took|gets|remain|remains|continues|struggle|struggles|varies|depends|benefit|benefits|feels|went|came|became|seems|appears|relies)(?-u:\b)").unwrap()
@@ -754,6 +754,8 @@ mod nominal_tests {
         assert!(is_nominal("◼ Response and support to care leavers in custody."));
         assert!(is_nominal("Increased use of kinship care and ensuring children have contact with their families."));
         assert!(!is_nominal("Children wait too long for assessments."));
+        // A comma inside a list of nouns does not end the words the verb is looked for in.
+        assert!(!is_nominal("Completion of food, fluid and nutritional care records was inconsistent."));
         assert!(!is_nominal("The partnership does not have a workforce plan."));
         assert!(!is_nominal("While there is no rule on ratios, a working benchmark is ten a year."));
     }
