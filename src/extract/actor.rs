@@ -32,6 +32,11 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RECOMMEND_THAT: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
+/// A short clause that reports what a speaker says before the words it reports ("The
+/// Commission says", "Inspectors concluded that").
+static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"^(?:[\w’'-]+\s+){1,5}?(?:says|said|believes|believed|considers|concludes|concluded|states|stated|warns|warned|adds|added)\s+(?:that\s+)?").unwrap()
+});
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)^(it|this|that|these|those|there|they|we|you|i|he|she|all|which|what|action|work|more|further work)$").unwrap()
 });
@@ -108,6 +113,12 @@ pub(crate) fn is_list_of_names(run: &str) -> bool {
 /// The actor a sentence names, if any.
 pub fn from_sentence(sentence: &str) -> Option<String> {
     let s = LEADING_NUMBER.replace(sentence.trim_start_matches(['“', '"', '‘']), "").into_owned();
+    // "The Commission says councils need to ...": the call is on whom the reporting clause
+    // names after its verb, not on its speaker.
+    let s = match REPORTING_CLAUSE.find(&s) {
+        Some(m) if m.end() < s.len() => s[m.end()..].to_string(),
+        _ => s,
+    };
     if let Some(c) = RECOMMEND_THAT.captures(&s)
         && let Some(a) = leading_actor(&c["rest"])
     {
@@ -355,5 +366,14 @@ mod appositive_tests {
             Some("The new steering group")
         );
         assert_eq!(from_sentence("Leaders, including the council, the board, and school leaders, must act.").as_deref(), Some("Leaders"));
+    }
+
+    #[test]
+    fn a_reporting_clause_is_not_the_actor() {
+        assert_eq!(
+            from_sentence("The Commission says councils and NHS boards need to work together.").as_deref(),
+            Some("councils and NHS boards")
+        );
+        assert_eq!(from_sentence("Inspectors concluded that leaders should act faster.").as_deref(), Some("leaders"));
     }
 }
