@@ -45,6 +45,12 @@ static SUBJECT_LABEL: LazyLock<Regex> =
 static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"\s[A-Z][a-z]+(?: [a-z]+){0,2}:(?:\s|$)").unwrap());
 /// A cover line that is a label and its value ("Inspection dates: 1 to 5 May").
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^[A-Z][a-z]+(?: [a-z]+){0,3}:").unwrap());
+static KIND_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(
+        r"(?i)^(?:(?:press|news|media)\s+release|news|for\s+immediate\s+release|embargoed(?-u:\b).*|(?:inspection\s+)?report)\W*$",
+    )
+    .unwrap()
+});
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\W*$").unwrap());
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{4}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$").unwrap()
@@ -87,9 +93,10 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
 }
 
 /// Cover matter that names no document: an address, a date, a label and its value
-/// ("Inspection completed on: 9 October 2025").
+/// ("Inspection completed on: 9 October 2025"), a line that says only what kind of document
+/// follows ("News release") or when it may be read ("Embargoed until 00:01 ...").
 fn is_cover_matter(line: &str) -> bool {
-    ends_in_postcode(line) || DATE_LINE.is_match(line) || LABEL_LINE.is_match(line)
+    ends_in_postcode(line) || DATE_LINE.is_match(line) || LABEL_LINE.is_match(line) || KIND_ONLY.is_match(line)
 }
 
 /// A paragraph of running text: the cover is over.
@@ -280,6 +287,8 @@ mod tests {
     fn a_headline_stays_the_title() {
         let release = "Inspectors praise joint working in Northshire\n\nA report published today by the Care Inspectorate found that the partnership had made good progress in several areas of its work.\n";
         assert_eq!(title(release).as_deref(), Some("Inspectors praise joint working in Northshire"));
+        let release = "News release\nEmbargoed until 00:01, Thursday 13 March 2025\n\nPartnerships face growing pressures\n\nA report published today by the Accounts Commission found that costs had risen across the country.\n";
+        assert_eq!(title(release).as_deref(), Some("Partnerships face growing pressures"));
         // A generic line that names nothing in particular does not displace a first heading.
         let review = "Integrating health and social care: a progress review\n\nKey messages\n\nPartners have made progress in some areas of their work over the last year.\n";
         assert_eq!(title(review).as_deref(), Some("Integrating health and social care: a progress review"));
