@@ -32,6 +32,10 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RECOMMEND_THAT: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
+/// A label before a sentence: a capitalised word or a few, a number perhaps, and a colon
+/// ("Recommendation 1:", "Area for improvement 2:").
+static LEADING_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"^[A-Z][a-z]+(?:\s+[a-z]+){0,3}(?:\s+\d{1,2}(?:\.\d{1,2})?)?\s*:\s+").unwrap());
 /// A short clause that reports what a speaker says before the words it reports ("The
 /// Commission says", "Inspectors concluded that").
 static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,6 +117,11 @@ pub(crate) fn is_list_of_names(run: &str) -> bool {
 /// The actor a sentence names, if any.
 pub fn from_sentence(sentence: &str) -> Option<String> {
     let s = LEADING_NUMBER.replace(sentence.trim_start_matches(['“', '"', '‘']), "").into_owned();
+    // "Recommendation 1: The partnership should": the label names no one.
+    let s = match LEADING_LABEL.find(&s) {
+        Some(m) if m.end() < s.len() => s[m.end()..].to_string(),
+        _ => s,
+    };
     // "The Commission says councils need to ...": the call is on whom the reporting clause
     // names after its verb, not on its speaker.
     let s = match REPORTING_CLAUSE.find(&s) {
@@ -375,5 +384,11 @@ mod appositive_tests {
             Some("councils and NHS boards")
         );
         assert_eq!(from_sentence("Inspectors concluded that leaders should act faster.").as_deref(), Some("leaders"));
+    }
+
+    #[test]
+    fn a_label_before_the_sentence_is_not_the_actor() {
+        assert_eq!(from_sentence("Recommendation 1: The partnership should publish a plan.").as_deref(), Some("The partnership"));
+        assert_eq!(from_sentence("Area for improvement 2: Managers should audit care plans.").as_deref(), Some("Managers"));
     }
 }

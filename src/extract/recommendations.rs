@@ -117,9 +117,9 @@ pub fn has_modal_directive(text: &str) -> bool {
 fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     let t = text.trim_start_matches(['“', '"', '‘', '\'']);
     // Each coordinated clause may carry its own subject ("X must be in place and all partners
-    // need to ...").
+    // need to ..."), as may what follows a label ("Recommendation 1: The partnership should").
     static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)[,;]\s+(?:(?:and|but|while|whilst)\s+)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)").unwrap()
+        crate::rx::regex(r"(?i)[,;:]\s+(?:(?:and|but|while|whilst)\s+)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)").unwrap()
     });
     // Most sentences hold none of the words MODAL needs (it is case-sensitive), and then no
     // clause of theirs needs the slower capturing match; nor does a clause after the last one.
@@ -130,7 +130,8 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
         return false;
     }
     std::iter::once(0)
-        .chain(CLAUSE.find_iter(t).map(|m| m.end()))
+        // A colon opens a clause only after a label at the start, not inside what is quoted.
+        .chain(CLAUSE.find_iter(t).filter(|m| m.start() <= LABEL_MAX || !m.as_str().starts_with(':')).map(|m| m.end()))
         .take_while(|&start| start <= last_modal)
         .any(|start| if of_an_actor { modal_clause(&t[start..]) } else { modal_captures(&t[start..]).is_some_and(|c| obliges(&c, false)) })
 }
@@ -149,6 +150,9 @@ fn cued_in_a_main_clause(text: &str) -> bool {
             && c.get(0).is_some_and(|m| m.start() <= reported_at)
     })
 }
+
+/// A label before a sentence ("Recommendation 12:") ends within this many bytes.
+const LABEL_MAX: usize = 40;
 
 /// Words one of which every match of [`MODAL`] holds.
 static MODAL_WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["should", "must", "need", "ought"]));
@@ -339,7 +343,14 @@ static LEADING_MARK: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"^(?:\(?\d{1,2}[.)]?|[a-z][.)]|[•◼▪●\-–*\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}])\s+").unwrap());
 
 pub fn is_imperative(text: &str) -> bool {
-    IMPERATIVE.is_match(text.trim_start_matches(['“', '"', '‘', '•', '-', ' ']))
+    // Many of the verbs are nouns too: "Work has started", "Support was available" state what
+    // is, their noun the subject of the verb after it.
+    static FINITE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)^\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|does|did|remains?|continues?)(?-u:\b)")
+            .unwrap()
+    });
+    let t = text.trim_start_matches(['“', '"', '‘', '•', '-', ' ']);
+    IMPERATIVE.find(t).is_some_and(|m| !FINITE_NEXT.is_match(&t[m.end()..]))
 }
 
 /// Whether a list's lead-in hands its items over as things to do. Only the sentence that
@@ -679,6 +690,8 @@ mod tests {
         assert!(is_imperative("ensure that budgets are pooled"));
         assert!(is_imperative("2. Develop a workforce plan."));
         assert!(!is_imperative("Staff developed a plan."));
+        assert!(!is_imperative("Work has started but there is no plan yet."));
+        assert!(!is_imperative("Support was available at weekends."));
     }
 }
 
