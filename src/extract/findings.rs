@@ -45,7 +45,8 @@ static CONTINUES: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 /// Sentences that say nothing about the inspected service: site and report furniture ("the
-/// report is available online"), and how the inspection was done ("we sampled 40 cases"),
+/// report is available online", "inspectors will monitor progress"), and how the inspection was
+/// done ("we sampled 40 cases"),
 /// the part named `method`. One gate serves both, as every sentence is asked.
 static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
@@ -77,10 +78,11 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
             "resulted",
             "account",
             "letter",
+            "will",
         ],
         // "is available" only with a subject that is a publication: "short breaks provision is
         // available" is what inspectors found.
-        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published))(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
+        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published)|^\W*(we|inspectors|our\s+(link\s+)?inspectors?|the\s+inspectorates?|the\s+regulators?|ofsted|cqc|the\s+care\s+inspectorate)\s+will\s+(also\s+|continue\s+to\s+)?(monitor|ask|follow|return|keep|report|revisit|visit|check|review|publish|carry\s+out))(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
     )
 });
 
@@ -319,6 +321,18 @@ mod tests {
         );
         let f: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(f, ["Social workers know their children well."]);
+    }
+
+    #[test]
+    fn what_inspectors_will_do_next_is_no_finding() {
+        let r = record(
+            "Inspectors praise home care in Northshire\n\n\
+             Inspectors found that staff were caring and well trained. \
+             Inspectors will monitor progress and will return to review the improvements made. \
+             We will ask the partnership to prepare an improvement plan.\n",
+        );
+        let f: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(f, ["Inspectors found that staff were caring and well trained."]);
     }
 
     #[test]
