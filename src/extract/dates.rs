@@ -33,6 +33,12 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// Words before a date that make it a deadline, not the document's date: "due" anywhere
+/// before it, or a label just before it ("Agreed date:", "Target date:", "by").
+static DUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)(?-u:\b)due(?-u:\b)|(?-u:\b)(deadline|by|(agreed|target|completion|review|implementation)\s+date)\s*:?\s*$")
+        .unwrap()
+});
 static YEAR_MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\d{4}$").unwrap());
 
 fn month_number(m: &str) -> Option<u32> {
@@ -152,15 +158,19 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
             }
         }
     }
-    // A date that stands nearly alone near the top, or follows "Published:".
-    for (i, _) in doc.blocks.iter().enumerate().take(HEAD_BLOCKS) {
+    // A date that stands nearly alone near the top, or follows "Published:"; not one in a
+    // table, where an action plan sets when things are due.
+    for (i, b) in doc.blocks.iter().enumerate().take(HEAD_BLOCKS) {
+        if b.kind == crate::model::BlockKind::TableCell || b.table.is_some() {
+            continue;
+        }
         let t = doc.block_text(i);
         for d in find_dates(t) {
             let before = &t[..d.start];
             let after = &t[d.end..];
             let others = before.split_whitespace().count() + after.split_whitespace().count();
             if others <= 4 || PUBLISHED.is_match(before.trim_end()) {
-                if before.to_ascii_lowercase().contains("due") {
+                if DUE.is_match(before) {
                     continue;
                 }
                 return Some(d.iso);
@@ -234,6 +244,19 @@ mod document_date_tests {
             "Inspection of Northshire\nInspection dates:\n\n28 April 2025 to 2 May 2025\n\nDates of previous inspection:\n\n3 May 2019 to 7 May 2019\n",
         );
         assert_eq!(document_date(&d, DocType::InspectionReport).as_deref(), Some("2025-05-02"));
+    }
+
+    #[test]
+    fn a_cover_date_under_a_long_line_not_an_action_plans_deadline() {
+        let d = doc(
+            "Northshire IJB 2024/25 Annual Audit Report\n\nPrepared for the Members of Northshire Integration Joint Board and the Controller of Audit\nSeptember 2025\n\nKey messages\n\n\
+             | Issue | Agreed action |\n|---|---|\n| No savings plan. | Plan to be presented. Agreed date: 31 March 2026 |\n",
+        );
+        assert_eq!(document_date(&d, DocType::AuditReport).as_deref(), Some("2025-09"));
+        // Without the cover's date, the deadline in the table is still not the document's.
+        let d =
+            doc("Northshire IJB Annual Audit Report\n\n| Issue | Agreed action |\n|---|---|\n| No plan. | Agreed date: 31 March 2026 |\n");
+        assert_eq!(document_date(&d, DocType::AuditReport), None);
     }
 
     #[test]

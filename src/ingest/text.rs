@@ -166,6 +166,16 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         if item_ended || lead_in_ended {
             b.flush();
         }
+        // A date on a line of its own stands alone, as covers set it under the line that says
+        // whom a report is for ("Prepared for the Board" / "September 2025"), unless the line
+        // above runs on into it ("... published on" / "12 March 2025").
+        let runs_into = prev.is_some_and(|p| is_function_word(p.split_whitespace().next_back().unwrap_or("")));
+        if b.current.is_some() && !runs_into && t.len() <= 40 && DATE_LINE.is_match(t) {
+            b.flush();
+            b.open(BlockKind::Paragraph, t.to_string());
+            b.flush();
+            continue;
+        }
         if b.current.is_none() {
             b.open(BlockKind::Paragraph, t.to_string());
         } else {
