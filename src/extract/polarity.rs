@@ -111,7 +111,10 @@ fn main_clause(text: &str) -> &str {
     {
         return &text[i + 1..];
     }
-    if let Some(m) = CONTRAST_AFTER.find_iter(text).last() {
+    // "yet" contrasts only after a stop ("..., yet few staff knew of it"): in "does not yet
+    // show" it is "so far".
+    let contrast = |m: &regex::Match<'_>| !m.as_str().to_ascii_lowercase().ends_with("yet") || m.as_str().starts_with([',', ';']);
+    if let Some(m) = CONTRAST_AFTER.find_iter(text).filter(contrast).last() {
         let rest = &text[m.end()..];
         if super::has_words(rest, 3) {
             // "found that X, but that Y": the second "that" goes on the report of what was
@@ -285,6 +288,8 @@ mod tests {
         assert_eq!(polarity("Staff are required to complete training, and they do so well."), Strength);
         assert_eq!(polarity("Waiting lists grew despite a strong and effective recovery plan."), Weakness);
         assert_eq!(polarity("Staff were skilled, but caseloads in some teams were too high."), Weakness);
+        assert_eq!(polarity("The plan is clear, but reporting does not yet show how services are improving."), Weakness);
+        assert_eq!(polarity("Few carers were offered an assessment, yet those who were felt well supported."), Strength);
         assert_eq!(polarity("Leaders had plans in place, but these were at an early stage."), Weakness);
     }
 
