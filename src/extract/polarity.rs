@@ -104,6 +104,10 @@ fn in_a_name(text: &str, start: usize) -> bool {
         && !text[..start].ends_with(['\'', '"', '‘', '“'])
 }
 
+/// The verb that takes up a main clause after a concession set between commas.
+static RESUMED_VERB: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"(?i)^\s*(has|have|had|is|are|was|were|will|would|can|could|continues?|remains?)(?-u:\b)").unwrap());
+
 /// The part of a sentence that carries its verdict.
 fn main_clause(text: &str) -> &str {
     if CONCESSIVE_START.is_match(text)
@@ -116,6 +120,16 @@ fn main_clause(text: &str) -> &str {
     let contrast = |m: &regex::Match<'_>| !m.as_str().to_ascii_lowercase().ends_with("yet") || m.as_str().starts_with([',', ';']);
     if let Some(m) = CONTRAST_AFTER.find_iter(text).filter(contrast).last() {
         let rest = &text[m.end()..];
+        // ", although not yet fully embedded, have started to strengthen practice": a
+        // concession set between commas; the main clause goes on after it.
+        if m.as_str().starts_with(',')
+            && m.as_str().to_ascii_lowercase().ends_with("though")
+            && let Some(i) = rest[..rest.floor_char_boundary(80)].find(',')
+            && RESUMED_VERB.is_match(&rest[i + 1..])
+            && super::has_words(&rest[i + 1..], 3)
+        {
+            return &rest[i + 1..];
+        }
         if super::has_words(rest, 3) {
             // "found that X, but that Y": the second "that" goes on the report of what was
             // found; Y is the clause.
@@ -289,6 +303,12 @@ mod tests {
         assert_eq!(polarity("Waiting lists grew despite a strong and effective recovery plan."), Weakness);
         assert_eq!(polarity("Staff were skilled, but caseloads in some teams were too high."), Weakness);
         assert_eq!(polarity("The plan is clear, but reporting does not yet show how services are improving."), Weakness);
+        assert_eq!(polarity("New training, although not yet fully embedded, has helped staff to plan well."), Strength);
+        assert_eq!(
+            polarity("Records show good oversight, although reviews are inconsistent, particularly where caseloads are high."),
+            Weakness
+        );
+        assert_eq!(polarity("Its impact is evident, although it is not yet embedded across the service."), Weakness);
         assert_eq!(polarity("Few carers were offered an assessment, yet those who were felt well supported."), Strength);
         assert_eq!(polarity("Leaders had plans in place, but these were at an early stage."), Weakness);
     }
