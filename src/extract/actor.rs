@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 /// Words for a group that can act, as the head of a noun phrase ("system leaders", "the
 /// council", "NHS boards").
-pub(crate) const GROUP_WORDS: &str = r"partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|NHS|ICBs?|HSCPs?|IAs|COSLA|CCGs?|leaders|leadership|managers?|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers?|schools|settings|professionals|inspectorates?|regulators?";
+pub(crate) const GROUP_WORDS: &str = r"partnerships?|partners|councils?|boards?|government|authorit(?:y|ies)|IJBs?|NHS|ICBs?|HSCPs?|IAs|COSLA|CCGs?|leaders|leadership|managers?|commissioners|services?|system|organisations?|agencies|practitioners|staff|providers?|trusts?|committees?|officers?|executives?|teams?|bodies|departments?|ministers?|schools|settings|professionals|inspectorates?|regulators?|registered\s+(?:persons?|managers?|providers?)|responsible\s+individuals?|nominated\s+individuals?";
 
 /// Words that head a noun phrase naming an organisation or group that can act: the group
 /// words, or a name.
@@ -17,7 +17,7 @@ fn actor_heads() -> String {
 
 /// Modal verbs of obligation that follow the actor they call on.
 const MODALS: &str =
-    r"should|must|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to";
+    r"should|must|shall|needs?\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to|will\s+have\s+to";
 
 static SUBJECT_MODAL: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(&format!(r"^(?:[^,]{{0,60}},\s+)?(?P<subj>[^,:;]*?(?:,[^,:;]*?){{0,5}})\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+|continue\s+to\s+)?(?:{MODALS})(?-u:\b)")).unwrap()

@@ -46,7 +46,7 @@ static THERE_IS_A_NEED: LazyLock<Gated> = LazyLock::new(|| {
 /// short phrase and a comma ("In the next year, the partnership should ..."): see
 /// [`modal_captures`] for that phrase.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"^(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|needs?\s+to|will\s+need\s+to|ought\s+to)\s+(?P<rest>\w.*)$").unwrap()
+    crate::rx::regex(r"^(?P<subj>[^:;]*?)\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+)?(?P<modal>should|must|shall|needs?\s+to|will\s+need\s+to|ought\s+to)\s+(?P<rest>\w.*)$").unwrap()
 });
 static NOT_A_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(who|which|that|whether|if|how|when|where|what|why|is|are|was|were|has|have|had|do|does|did|as|than|so|because|unless|until|once|means|meant|shows|showed|suggests|indicates|ensures|requires|found|said|says|knows|know|can|could|will|would|may|might|though|although|while|whilst|since)(?-u:\b)").unwrap()
@@ -129,6 +129,10 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     if reported_before(t, last_modal) {
         return false;
     }
+    // "‘The manager shall send a copy ...’": "shall" in quotation marks cites a rule's words.
+    if t.len() < text.len() && t[last_modal..].starts_with("shall") {
+        return false;
+    }
     std::iter::once(0)
         // A colon opens a clause only after a label at the start, not inside what is quoted.
         .chain(CLAUSE.find_iter(t).filter(|m| m.start() <= LABEL_MAX || !m.as_str().starts_with(':')).map(|m| m.end()))
@@ -155,7 +159,7 @@ fn cued_in_a_main_clause(text: &str) -> bool {
 const LABEL_MAX: usize = 40;
 
 /// Words one of which every match of [`MODAL`] holds.
-static MODAL_WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["should", "must", "need", "ought"]));
+static MODAL_WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["should", "must", "shall", "need", "ought"]));
 
 /// [`MODAL`] after an optional lead phrase: at most 60 characters to the first comma, then
 /// white space. Tried in the order a backtracking match of `(?:[^,]{0,60},\s+)?` ahead of the
@@ -747,6 +751,19 @@ mod lead_in_tests {
                 ("The manager should audit medication.", Some("The manager"))
             ]
         );
+    }
+
+    #[test]
+    fn a_registered_person_shall_act_under_a_quality_improvement_plans_labels() {
+        let text = "Quality improvement plan\n\nArea for improvement 1\n\nRef: Regulation 13\n\nStated: Second time\n\nTo be completed by: 31 March 2025\n\n\
+                    The registered person shall ensure that falls care plans are reviewed.\n\n\
+                    \u{2018}The manager shall send a copy of any report to the Secretary of State.\u{2019}\n";
+        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
+        let recs = Extractor::default().extract(&doc).recommendations;
+        let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
+        // A rule quoted word for word calls on no one.
+        assert_eq!(got, [("The registered person shall ensure that falls care plans are reviewed.", Some("The registered person"))]);
     }
 
     #[test]
