@@ -22,8 +22,8 @@ static HEADINGS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(recommendations?|areas? (for|of|needing|requiring) (priority |further )?(improvement|development|action)|areas? to improve|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions?|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action)(?-u:\b)",
         r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)",
         r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked)(?-u:\b)",
-        r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)",
-        r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information about|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)",
+        r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|inspection findings|detailed findings|summary of (the )?findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)",
+        r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information (about|on)|legislation|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)",
     ])
     .dfa_size_limit(crate::rx::LAZY_DFA_CACHE)
     .build()
@@ -76,8 +76,10 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
             if s != Section::Other {
                 current = s;
                 quiet_run = 0;
-            } else if names_only(doc.slice(b.span).trim()) {
-                // A line of names labels what follows within the section; it starts no part.
+            } else if names_only(doc.slice(b.span).trim()) || is_label_line(doc.slice(b.span).trim()) {
+                // A line of names, or a label and its value ("Stated: Second time", "To be
+                // completed by: 31 March 2025"), labels what follows within the section; it
+                // starts no part.
             } else {
                 quiet_run += 1;
                 // Two unrecognised headings in a row, or one followed by prose, start a new part.
@@ -99,6 +101,12 @@ fn is_subheading(doc: &Document, b: &Block) -> bool {
     !super::has_words(t, 9) && !t.ends_with('?')
 }
 
+/// A label and its value on one line: a few words, a colon, then the value.
+fn is_label_line(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_uppercase())
+        && t.find(": ").is_some_and(|i| i <= 30 && !t[..i].contains(['.', ';', ',']) && t.len() > i + 2)
+}
+
 /// A line that only names bodies, however long: a table of priorities gives each its
 /// responsible bodies ("Northshire Council and NHS Northshire Integrated Care Board"), one
 /// line after another. Its words are all capitalised, but for those that join names.
@@ -117,6 +125,8 @@ mod tests {
         assert_eq!(classify_heading("Areas for improvement"), Section::Recommendations);
         assert_eq!(classify_heading("Areas of improvement"), Section::Recommendations);
         assert_eq!(classify_heading("Areas to improve"), Section::Recommendations);
+        assert_eq!(classify_heading("Inspection findings"), Section::KeyFindings);
+        assert_eq!(classify_heading("Information on legislation and standards"), Section::Background);
         assert_eq!(classify_heading("Areas for priority action"), Section::Recommendations);
         assert_eq!(classify_heading("What does the partnership need to do better?"), Section::Weaknesses);
         assert_eq!(classify_heading("What is the partnership doing that is effective?"), Section::Strengths);
@@ -139,5 +149,7 @@ mod tests {
         assert_eq!(sections(names).last(), Some(&Section::Recommendations));
         let prose = "Areas for priority action\n\nLeaders should act now.\n\nHow the council and its partners in the area were inspected last year\n\nHealth leaders must cut waits.\n";
         assert_eq!(sections(prose).last(), Some(&Section::Other));
+        let labels = "Quality improvement plan\n\nArea for improvement 2\n\nRef: Standard 4.1\n\nStated: Second time\n\nTo be completed by: 31 March 2025\n\nThe registered person shall ensure that staff are trained.\n";
+        assert_eq!(sections(labels).last(), Some(&Section::Recommendations));
     }
 }
