@@ -169,8 +169,14 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         // A date on a line of its own stands alone, as covers set it under the line that says
         // whom a report is for ("Prepared for the Board" / "September 2025"), unless the line
         // above runs on into it ("... published on" / "12 March 2025").
-        let runs_into = prev.is_some_and(|p| is_function_word(p.split_whitespace().next_back().unwrap_or("")));
-        if b.current.is_some() && !runs_into && t.len() <= 40 && DATE_LINE.is_match(t) {
+        // Cheap refusals first: this runs on every line of prose.
+        let runs_into = || prev.is_some_and(|p| is_function_word(p.split_whitespace().next_back().unwrap_or("")));
+        if t.len() <= 40
+            && t.as_bytes().last().is_some_and(u8::is_ascii_digit)
+            && b.current.is_some()
+            && DATE_LINE.is_match(t)
+            && !runs_into()
+        {
             b.flush();
             b.open(BlockKind::Paragraph, t.to_string());
             b.flush();
