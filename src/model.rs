@@ -74,8 +74,8 @@ pub struct Sentence {
     pub block: usize,
 }
 
-/// Metadata a record file states outright (title, date, area, addressee), which extraction
-/// takes as given rather than guessing.
+/// Metadata a file states outright (a record file's title, date, area and addressee; a web
+/// page's publisher), which extraction takes as given rather than guessing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GivenMeta {
     pub title: Option<String>,
@@ -83,6 +83,10 @@ pub struct GivenMeta {
     pub date: Option<String>,
     pub area: Option<String>,
     pub addressee: Option<String>,
+    /// Who published the document, where only its page says so: the site's name after a web
+    /// page's main heading in its title ("... | Care Inspectorate").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
 }
 
 /// A read and segmented document.

@@ -21,6 +21,14 @@ pub fn regulators_of(doc: &Document, text: &Collapsed<'_>) -> Vec<String> {
             None => counts.push((m.name, 1, m.start)),
         }
     }
+    // A page may name its publisher only in its title ("... | Care Inspectorate"): a regulator
+    // named in the title, or as the publisher, is the document's.
+    let publisher = doc.given.as_ref().and_then(|g| g.publisher.as_deref());
+    for m in [doc.title.as_deref(), publisher].into_iter().flatten().flat_map(regulators::find_all) {
+        if !counts.iter().any(|c| c.0 == m.name) {
+            counts.push((m.name, 1, 0));
+        }
+    }
     // A regulator named once, late, in a long report is a passing mention (a list of other
     // bodies, a footnote); one in the opening or named repeatedly is the document's.
     let long = doc.text.len() > 20_000;

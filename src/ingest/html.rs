@@ -38,6 +38,20 @@ pub fn read(input: &str) -> RawDoc {
     if w.truncated {
         doc.warnings.push(format!("HTML nested deeper than {MAX_DEPTH} levels; the deepest parts were read as plain text"));
     }
+    // A page's <title> is often its main heading with the site's name after it ("Joint
+    // inspection of ... | Care Inspectorate"): the heading alone names the document.
+    let h1 = doc.blocks.iter().find(|b| b.kind == BlockKind::Heading && b.level == 1).map(|b| b.text.trim());
+    if let (Some(t), Some(h)) = (doc.title.as_deref(), h1)
+        && h.len() >= 10
+        && t.starts_with(h)
+        && let Some(sep) = [" | ", " - ", " – ", " — ", " :: "].iter().find(|sep| t[h.len()..].starts_with(**sep))
+    {
+        let site = t[h.len() + sep.len()..].trim();
+        if !site.is_empty() {
+            doc.given = Some(crate::model::GivenMeta { publisher: Some(site.to_string()), ..Default::default() });
+        }
+        doc.title = Some(h.to_string());
+    }
     if doc.title.is_none() {
         doc.title = doc.blocks.iter().find(|b| b.kind == BlockKind::Heading).map(|b| b.text.clone());
     }
@@ -268,6 +282,11 @@ mod tests {
         <footer>Copyright</footer><script>var x;</script></body></html>"#;
         let doc = read(page);
         assert_eq!(doc.title.as_deref(), Some("Joint inspection of Northshire"));
+        // The site's name after the page's main heading is not part of the title.
+        let site_page = "<html><head><title>Joint inspection of Northshire | Care Inspectorate</title></head><body><h1>Joint inspection of Northshire</h1><p>Text.</p></body></html>";
+        let titled = read(site_page);
+        assert_eq!(titled.title.as_deref(), Some("Joint inspection of Northshire"));
+        assert_eq!(titled.given.and_then(|g| g.publisher).as_deref(), Some("Care Inspectorate"));
         let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
             texts,

@@ -348,6 +348,7 @@ fn record_doc(map: &Fields, index: usize) -> RecordDoc {
         date: date.as_ref().map(|(_, v)| iso_date(v).unwrap_or_else(|| v.clone())),
         area: area.as_ref().map(|(_, v)| v.clone()),
         addressee: addressee.as_ref().map(|(_, v)| v.clone()),
+        publisher: None,
     };
     let mut raw = RawDoc { title: given.title.clone(), ..RawDoc::default() };
     for (key, value) in map {
