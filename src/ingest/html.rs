@@ -238,6 +238,23 @@ pub fn normalise_space(s: &str) -> String {
 
 /// The lines of an HTML fragment (a table cell exported from Word, say): one per paragraph,
 /// list item or line break, with entities decoded.
+/// The rows of the tables in an HTML fragment (a `<table>` set into plain text), each row its
+/// cells and each cell its lines of text.
+pub fn table_rows(fragment: &str) -> Vec<Vec<Vec<String>>> {
+    let html = Html::parse_fragment(fragment);
+    let tr = scraper::Selector::parse("tr").expect("a valid selector");
+    html.select(&tr)
+        .map(|row| {
+            row.children()
+                .filter_map(ElementRef::wrap)
+                .filter(|c| matches!(c.value().name(), "td" | "th"))
+                .map(|c| fragment_lines(&c.inner_html()).into_iter().map(|l| normalise_space(&l)).filter(|l| !l.is_empty()).collect())
+                .collect::<Vec<Vec<String>>>()
+        })
+        .filter(|cells| !cells.is_empty())
+        .collect()
+}
+
 pub fn fragment_lines(fragment: &str) -> Vec<String> {
     let html = Html::parse_fragment(fragment);
     let mut lines = vec![String::new()];

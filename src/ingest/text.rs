@@ -1,6 +1,6 @@
 //! Plain text and Markdown, including what Word and PDF exports leave in them: hard-wrapped
 //! lines, bullets of many shapes, tab-separated table rows whose cells hold HTML fragments,
-//! Markdown pipe tables, and running headers and footers.
+//! whole HTML tables set into the text, Markdown pipe tables, and running headers and footers.
 
 use super::html::fragment_lines;
 use super::lines::{split_lines, trimmed};
@@ -74,8 +74,23 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
     let mut pending_bullets = 0usize;
     // The number of the last item numbered without a stop: such a list counts up from 1.
     let mut last_number: Option<u32> = None;
+    // Lines already read as part of an HTML table set into the text.
+    let mut read_up_to = 0;
     for (i, raw) in lines.iter().enumerate() {
+        if i < read_up_to {
+            continue;
+        }
         b.page = pages.get(i).copied();
+        if let Some(end) = embedded_table_end(lines, i) {
+            b.flush();
+            b.close_table();
+            for row in super::html::table_rows(&lines[i..=end].join("\n")) {
+                b.table_cells(row);
+            }
+            b.close_table();
+            read_up_to = end + 1;
+            continue;
+        }
         if is_table_line(raw) {
             b.flush();
             b.table_row(raw);
@@ -276,6 +291,19 @@ fn item_goes_on(b: &Builder, lines: &[&str], i: usize) -> bool {
 fn prev_nonblank<'a>(lines: &[&'a str], i: usize, b: &Builder) -> Option<&'a str> {
     b.current.as_ref()?;
     lines[..i].iter().rev().map(|l| trimmed(l)).find(|l| !l.is_empty())
+}
+
+/// Where an HTML table that opens on line `i` closes ("<table>" ... "</table>"), when it does:
+/// a table left open is read as text, so nothing after it is lost.
+fn embedded_table_end(lines: &[&str], i: usize) -> Option<usize> {
+    const OPEN: &[u8] = b"<table";
+    let opens =
+        |l: &str| memchr::memchr(b'<', l.as_bytes()).is_some() && l.as_bytes().windows(OPEN.len()).any(|w| w.eq_ignore_ascii_case(OPEN));
+    if !opens(lines[i]) {
+        return None;
+    }
+    const CLOSE: &[u8] = b"</table";
+    lines[i..].iter().position(|l| l.as_bytes().windows(CLOSE.len()).any(|w| w.eq_ignore_ascii_case(CLOSE))).map(|k| i + k)
 }
 
 fn is_table_line(line: &str) -> bool {
@@ -798,6 +826,22 @@ mod tests {
         assert_eq!(kinds(list)[1].0, BlockKind::ListItem);
         let cut = "Intro.\n\n25. Social workers complete risk assessments and implement\n\ncontingency plans when needed.\n";
         assert_eq!(kinds(cut)[1].0, BlockKind::ListItem, "{:?}", kinds(cut));
+    }
+
+    #[test]
+    fn an_html_table_set_into_text_is_a_table() {
+        let text = "Progress\n\nThe table below sets out progress.\n\n<table>\n<tr><th>No.</th><th>Action</th><th>RAG</th></tr>\n\
+                    <tr><td>1</td><td>Train <b>all</b> staff<br>by June</td><td>Amber</td></tr>\n</table>\n\nThere are no other matters.\n";
+        let doc = read(text);
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].header, ["No.", "Action", "RAG"]);
+        assert_eq!(doc.tables[0].rows, [vec!["1".to_string(), "Train all staff by June".to_string(), "Amber".to_string()]]);
+        assert_eq!(doc.blocks.last().map(|b| b.text.as_str()), Some("There are no other matters."));
+        // A table that never closes is read as text: nothing after it is lost.
+        let open = "Progress\n\n<table><tr><td>1</td><td>Train staff</td></tr>\n\nThere are no other matters.\n";
+        let doc = read(open);
+        assert!(doc.tables.is_empty());
+        assert!(doc.blocks.iter().any(|b| b.text.contains("There are no other matters.")), "{:?}", doc.blocks);
     }
 
     #[test]
