@@ -51,6 +51,9 @@ static KIND_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// What a title is about, after a preposition ("inspection of Northshire", "visit to the
+/// Riverside Ward").
+static ABOUT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)(?:of|in|for|on|into|to|at)\s+(?:the\s+)?[A-Z]").unwrap());
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\W*$").unwrap());
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{4}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$").unwrap()
@@ -104,13 +107,16 @@ fn is_body(block: &Block, text: &str) -> bool {
     block.kind == BlockKind::Paragraph && text.len() >= 100 && text.ends_with(['.', '!', '?'])
 }
 
-/// The first line of the cover that names a kind of document ("inspection", "report", ...)
-/// and something particular (a capitalised word past the first that is not itself a kind
-/// word, or a year), joined with the lines it wraps onto.
+/// The line of the cover that names a kind of document ("inspection", "report", ...) and
+/// something particular (a capitalised word past the first that is not itself a kind word, or
+/// a year), joined with the lines it wraps onto. The first that says what it is about ("...
+/// inspection of Northshire ...") wins over one before it that only names a kind of report
+/// ("Local Area Partnership report").
 fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
+    let mut first: Option<String> = None;
     for (i, (b, t)) in blocks.iter().zip(texts).enumerate() {
         if is_body(b, t) {
-            return None;
+            break;
         }
         let line = before_inner_label(t, 15);
         if !is_title_shaped(line) || is_cover_matter(line) || !has_kind_word(line) {
@@ -135,10 +141,13 @@ fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
             title.push_str(cut);
         }
         if names_something(&title) {
-            return Some(title);
+            if ABOUT.is_match(&title) {
+                return Some(title);
+            }
+            first.get_or_insert(title);
         }
     }
-    None
+    first
 }
 
 /// A cover line up to a label inside it, when that label starts at byte `min_start` or later
@@ -259,7 +268,7 @@ mod tests {
         // The wrapped name is joined, and the labels after it are not part of it.
         let cover = "Local area partnership report\n\nArea SEND inspection of Northshire Local\nArea Partnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\nThe partnership works well together and children are supported to achieve their goals.\n";
         assert_eq!(title(cover).as_deref(), Some("Area SEND inspection of Northshire Local Area Partnership"));
-        let cover = "Local area partnership report\n\nArea SEND inspection of Northshire Local Area\nPartnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\n";
+        let cover = "Local Area Partnership report\n\nArea SEND inspection of Northshire Local Area\nPartnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\n";
         assert_eq!(title(cover).as_deref(), Some("Area SEND inspection of Northshire Local Area Partnership"));
         // A word on its own line that the cover's labels do not follow heads what comes next.
         let cover = "Inspection of the Northshire Children and Families Trust\n\nGrade\n\nOutstanding\n";
