@@ -265,18 +265,33 @@ mod tests {
 
     #[test]
     fn a_cover_line_that_names_the_report_wins_over_a_generic_one() {
-        // The wrapped name is joined, and the labels after it are not part of it.
-        let cover = "Local area partnership report\n\nArea SEND inspection of Northshire Local\nArea Partnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\nThe partnership works well together and children are supported to achieve their goals.\n";
-        assert_eq!(title(cover).as_deref(), Some("Area SEND inspection of Northshire Local Area Partnership"));
-        let cover = "Local Area Partnership report\n\nArea SEND inspection of Northshire Local Area\nPartnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\n";
-        assert_eq!(title(cover).as_deref(), Some("Area SEND inspection of Northshire Local Area Partnership"));
-        // A word on its own line that the cover's labels do not follow heads what comes next.
-        let cover = "Inspection of the Northshire Children and Families Trust\n\nGrade\n\nOutstanding\n";
-        assert_eq!(title(cover).as_deref(), Some("Inspection of the Northshire Children and Families Trust"));
-        let cover = "Inspection of Northshire local authority\nchildren's services\nInspection dates: 19 to 23 May 2025\nLead inspector: Jane Roe\n\nJudgement\n\nGrade\n";
-        assert_eq!(title(cover).as_deref(), Some("Inspection of Northshire local authority children's services"));
-        let cover = "Northshire Community Health Trust\n\nAnnual Report\n\nand Accounts 2024-2025\n\nContents\n\nForeword\n";
-        assert_eq!(title(cover).as_deref(), Some("Annual Report and Accounts 2024-2025"));
+        let cases = [
+            // The wrapped name is joined, and the labels after it are not part of it.
+            (
+                "Local area partnership report\n\nArea SEND inspection of Northshire Local\nArea Partnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\nThe partnership works well together and children are supported to achieve their goals.\n",
+                "Area SEND inspection of Northshire Local Area Partnership",
+            ),
+            (
+                "Local Area Partnership report\n\nArea SEND inspection of Northshire Local Area\nPartnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\n",
+                "Area SEND inspection of Northshire Local Area Partnership",
+            ),
+            // A word on its own line that the cover's labels do not follow heads what comes next.
+            (
+                "Inspection of the Northshire Children and Families Trust\n\nGrade\n\nOutstanding\n",
+                "Inspection of the Northshire Children and Families Trust",
+            ),
+            (
+                "Inspection of Northshire local authority\nchildren's services\nInspection dates: 19 to 23 May 2025\nLead inspector: Jane Roe\n\nJudgement\n\nGrade\n",
+                "Inspection of Northshire local authority children's services",
+            ),
+            (
+                "Northshire Community Health Trust\n\nAnnual Report\n\nand Accounts 2024-2025\n\nContents\n\nForeword\n",
+                "Annual Report and Accounts 2024-2025",
+            ),
+        ];
+        for (cover, want) in cases {
+            assert_eq!(title(cover).as_deref(), Some(want), "{cover}");
+        }
     }
 
     #[test]
