@@ -46,6 +46,8 @@ static HTML_TAG: LazyLock<Regex> =
 const FUNCTION_WORDS: &[&str] =
     &["and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "at", "from", "as", "that", "which", "is", "are"];
 
+/// An HTML table set into text closes within this many lines, or is read as text.
+const MAX_EMBEDDED_TABLE_LINES: usize = 10_000;
 /// A Markdown top-level heading after this many blocks is not the document's title.
 const TITLE_HEADING_WITHIN: usize = 10;
 
@@ -303,7 +305,12 @@ fn embedded_table_end(lines: &[&str], i: usize) -> Option<usize> {
         return None;
     }
     const CLOSE: &[u8] = b"</table";
-    lines[i..].iter().position(|l| l.as_bytes().windows(CLOSE.len()).any(|w| w.eq_ignore_ascii_case(CLOSE))).map(|k| i + k)
+    // Bounded, so a file of tables that never close costs no more than a pass per table.
+    lines[i..]
+        .iter()
+        .take(MAX_EMBEDDED_TABLE_LINES)
+        .position(|l| l.as_bytes().windows(CLOSE.len()).any(|w| w.eq_ignore_ascii_case(CLOSE)))
+        .map(|k| i + k)
 }
 
 fn is_table_line(line: &str) -> bool {
@@ -327,14 +334,17 @@ fn leading_number(t: &str) -> Option<(u32, &str)> {
         return None;
     }
     let rest = &t[digits + 1..];
-    rest.starts_with(char::is_whitespace).then(|| (t[..digits].parse().ok(), rest.trim_start())).and_then(|(n, r)| Some((n?, r)))
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((t[..digits].parse().ok()?, rest.trim_start()))
 }
 
 /// A numbered section heading in mixed case ("3. Key strengths", "2. Background"): a short line
-/// without a stop that stands apart (a blank line after it) with a sentence, not another item or
-/// the rest of its own sentence, after (a bulleted list may follow it)
-/// it, and that carries on no list: the line before is neither a lead-in nor the item numbered
-/// one less. A list of short items ("1. Leadership" then "2. Workforce") stays a list.
+/// without a stop that stands apart (a blank line after it), followed by a sentence or a
+/// bulleted list rather than by another numbered item or the rest of its own sentence, and that
+/// carries on no list: the line before is neither a lead-in nor the item numbered one less. A
+/// list of short items ("1. Leadership" then "2. Workforce") stays a list.
 fn is_numbered_heading(t: &str, lines: &[&str], i: usize) -> bool {
     let Some((n, rest)) = leading_number(t) else {
         return false;
