@@ -46,8 +46,6 @@ static HTML_TAG: LazyLock<Regex> =
 const FUNCTION_WORDS: &[&str] =
     &["and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "at", "from", "as", "that", "which", "is", "are"];
 
-/// An HTML table set into text closes within this many lines, or is read as text.
-const MAX_EMBEDDED_TABLE_LINES: usize = 10_000;
 /// A Markdown top-level heading after this many blocks is not the document's title.
 const TITLE_HEADING_WITHIN: usize = 10;
 
@@ -76,14 +74,16 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
     let mut pending_bullets = 0usize;
     // The number of the last item numbered without a stop: such a list counts up from 1.
     let mut last_number: Option<u32> = None;
-    // Lines already read as part of an HTML table set into the text.
+    // Lines already read as part of an HTML table set into the text, and where the next table
+    // closes from each line on (worked out once, when a table first opens).
     let mut read_up_to = 0;
+    let mut closes: Option<Vec<Option<usize>>> = None;
     for (i, raw) in lines.iter().enumerate() {
         if i < read_up_to {
             continue;
         }
         b.page = pages.get(i).copied();
-        if let Some(end) = embedded_table_end(lines, i) {
+        if let Some(end) = embedded_table_end(lines, i, &mut closes) {
             b.flush();
             b.close_table();
             for row in super::html::table_rows(&lines[i..=end].join("\n")) {
@@ -296,21 +296,28 @@ fn prev_nonblank<'a>(lines: &[&'a str], i: usize, b: &Builder) -> Option<&'a str
 }
 
 /// Where an HTML table that opens on line `i` closes ("<table>" ... "</table>"), when it does:
-/// a table left open is read as text, so nothing after it is lost.
-fn embedded_table_end(lines: &[&str], i: usize) -> Option<usize> {
-    const OPEN: &[u8] = b"<table";
-    let opens =
-        |l: &str| memchr::memchr(b'<', l.as_bytes()).is_some() && l.as_bytes().windows(OPEN.len()).any(|w| w.eq_ignore_ascii_case(OPEN));
-    if !opens(lines[i]) {
+/// a table left open is read as text, so nothing after it is lost. `closes` holds, for each
+/// line, the first line at or after it that closes a table; it is filled on the first call
+/// that needs it, so a file of tables that never close is still read in one pass.
+fn embedded_table_end(lines: &[&str], i: usize, closes: &mut Option<Vec<Option<usize>>>) -> Option<usize> {
+    let has = |l: &str, tag: &[u8]| {
+        memchr::memchr(b'<', l.as_bytes()).is_some() && l.as_bytes().windows(tag.len()).any(|w| w.eq_ignore_ascii_case(tag))
+    };
+    if !has(lines[i], b"<table") {
         return None;
     }
-    const CLOSE: &[u8] = b"</table";
-    // Bounded, so a file of tables that never close costs no more than a pass per table.
-    lines[i..]
-        .iter()
-        .take(MAX_EMBEDDED_TABLE_LINES)
-        .position(|l| l.as_bytes().windows(CLOSE.len()).any(|w| w.eq_ignore_ascii_case(CLOSE)))
-        .map(|k| i + k)
+    let closes = closes.get_or_insert_with(|| {
+        let mut next = None;
+        let mut out = vec![None; lines.len()];
+        for (j, l) in lines.iter().enumerate().rev() {
+            if has(l, b"</table") {
+                next = Some(j);
+            }
+            out[j] = next;
+        }
+        out
+    });
+    closes[i]
 }
 
 fn is_table_line(line: &str) -> bool {
