@@ -160,6 +160,11 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         // councils and NHS boards"); otherwise what follows an opening phrase ("In future, the
         // council").
         let whole = s[..c.name("subj").unwrap().end()].trim_end_matches([',', ' ']);
+        // "made four recommendations, including that the partnership should": the subject
+        // follows "including that"; what comes before it counts the calls.
+        if let Some(called) = c["subj"].trim_start().strip_prefix("including that ") {
+            return clean(called);
+        }
         // "The group, consisting of partners across ..., should": the head before the aside.
         if is_aside(&c["subj"])
             && let Some((head, _)) = whole.split_once(',')
@@ -384,6 +389,7 @@ mod appositive_tests {
             ("Inspectors concluded that leaders should act faster.", "leaders"),
             ("Recommendation 1: The partnership should publish a plan.", "The partnership"),
             ("Area for improvement 2: Managers should audit care plans.", "Managers"),
+            ("Inspectors made four recommendations, including that the partnership should plan its workforce.", "the partnership"),
         ];
         for (sentence, actor) in cases {
             assert_eq!(from_sentence(sentence).as_deref(), Some(actor), "{sentence}");

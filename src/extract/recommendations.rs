@@ -117,9 +117,14 @@ pub fn has_modal_directive(text: &str) -> bool {
 fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     let t = text.trim_start_matches(['“', '"', '‘', '\'']);
     // Each coordinated clause may carry its own subject ("X must be in place and all partners
-    // need to ..."), as may what follows a label ("Recommendation 1: The partnership should").
+    // need to ..."), as may what follows a label ("Recommendation 1: The partnership should") or
+    // a report's count of its calls ("made four recommendations, including that the partnership
+    // should ...").
     static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)[,;:]\s+(?:(?:and|but|while|whilst)\s+)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)").unwrap()
+        crate::rx::regex(
+            r"(?i)[,;:]\s+(?:(?:and|but|while|whilst)\s+|including\s+(?:that\s+)?)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)",
+        )
+        .unwrap()
     });
     // Most sentences hold none of the words MODAL needs (it is case-sensitive), and then no
     // clause of theirs needs the slower capturing match; nor does a clause after the last one.
@@ -556,6 +561,8 @@ mod tests {
         assert!(has_cue("The trust should appoint a lead for discharge."));
         assert!(has_cue("Health leaders need to reduce waiting times."));
         assert!(has_cue("There should be a single plan."));
+        // A report's count of its calls, then one of them.
+        assert!(has_cue("Inspectors made four recommendations, including that the partnership should plan its workforce."));
         assert!(!has_cue("Children do not achieve as well as they should."));
         assert!(!has_cue("Many wait too long, without the help they need to recover."));
         assert!(!has_cue("The partnership must work jointly to make improvements."));
