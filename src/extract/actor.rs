@@ -26,6 +26,13 @@ static MODAL_WORD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(
 static URGE_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es)|encourag(?:e|ed|es)|ask(?:ed|s)?|advis(?:e|ed|es)|invit(?:e|ed|es)|expect(?:s|ed)?|want(?:s|ed)?|important for|essential for|vital for|crucial for|necessary for)\s+(?P<obj>[^,;:]{2,90}?)\s+to(?-u:\b)").unwrap()
 });
+/// [`URGE_OBJECT`] whose object runs over commas, for a list of names.
+static URGE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(
+        r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es))\s+(?P<obj>[^;:]{2,120}?,[^;:]{2,120}?)\s+to(?-u:\b)",
+    )
+    .unwrap()
+});
 /// "The Board is asked to approve": the subject of a passive request.
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"^(?P<subj>[^,;:]{2,90}?)\s+(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to(?-u:\b)").unwrap()
@@ -140,6 +147,14 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
     }
     // "should ensure ... the outcomes they want children to achieve": a verb of wanting after
     // the modal belongs to a clause inside the directive, whose actor is the modal's subject.
+    // "calls on the Scottish Government, councils and NHS boards to": a list of names.
+    if let Some(c) = URGE_LIST.captures(&s)
+        && is_list_of_names(&c["obj"])
+        && MODAL_WORD.find(&s).is_none_or(|m| m.start() > c.get(0).unwrap().start())
+        && let Some(a) = clean(&c["obj"])
+    {
+        return Some(a);
+    }
     if let Some(c) = URGE_OBJECT.captures(&s)
         && !c["obj"].starts_with("to ")
         && MODAL_WORD.find(&s).is_none_or(|m| m.start() > c.get(0).unwrap().start())
@@ -390,6 +405,10 @@ mod appositive_tests {
             ("Recommendation 1: The partnership should publish a plan.", "The partnership"),
             ("Area for improvement 2: Managers should audit care plans.", "Managers"),
             ("Inspectors made four recommendations, including that the partnership should plan its workforce.", "the partnership"),
+            (
+                "The report calls on the Scottish Government, councils and NHS boards to agree priorities.",
+                "the Scottish Government, councils and NHS boards",
+            ),
         ];
         for (sentence, actor) in cases {
             assert_eq!(from_sentence(sentence).as_deref(), Some(actor), "{sentence}");

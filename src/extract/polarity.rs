@@ -35,7 +35,7 @@ static CONTRAST_AFTER: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 static CONCESSIVE_START: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^\W*(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)^\W*(?:[^,]{0,60}?(?-u:\b)(?:says|said|found|finds|notes|noted|concluded|concludes|reports|reported)\s+that\s+)?(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)").unwrap()
 });
 
 static NEGATED_VERB: LazyLock<Gated> = LazyLock::new(|| {
@@ -310,6 +310,8 @@ mod tests {
         );
         assert_eq!(polarity("Its impact is evident, although it is not yet embedded across the service."), Weakness);
         assert_eq!(polarity("Few carers were offered an assessment, yet those who were felt well supported."), Strength);
+        // A concession first in what is reported: the clause after it decides.
+        assert_eq!(polarity("The report says that while there is some good practice, progress has been slow."), Weakness);
         assert_eq!(polarity("Leaders had plans in place, but these were at an early stage."), Weakness);
     }
 
