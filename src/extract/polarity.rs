@@ -34,8 +34,13 @@ static CONTRAST_AFTER: LazyLock<Gated> = LazyLock::new(|| {
         r"(?i)(,|;)?\s(?-u:\b)(but|however|yet|nevertheless|nonetheless|although)(?-u:\b)|^\s*(however|nevertheless|but)(?-u:\b)",
     )
 });
-static CONCESSIVE_START: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^\W*(?:[^,]{0,60}?(?-u:\b)(?:says|said|found|finds|notes|noted|concluded|concludes|reports|reported)\s+that\s+)?(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)").unwrap()
+/// Gated on its conjunctions: with its run of up to 60 characters it cannot be refused early,
+/// and it is asked of every sentence polarity judges.
+static CONCESSIVE_START: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &["though", "while", "whilst", "despite", "notwithstanding"],
+        r"(?i)^\W*(?:[^,]{0,60}?(?-u:\b)(?:says|said|found|finds|notes|noted|concluded|concludes|reports|reported)\s+that\s+)?(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)",
+    )
 });
 
 static NEGATED_VERB: LazyLock<Gated> = LazyLock::new(|| {
@@ -265,6 +270,19 @@ mod tests {
             "NEGATED_VERB",
             &NEGATED_VERB,
             &["Plans had not been made.", "Staff don't know.", "It has not yet begun."],
+        );
+        crate::rx::assert_gate_agrees(
+            "CONCESSIVE_START",
+            &CONCESSIVE_START,
+            &[
+                "Although late, it came.",
+                "THOUGH small, it works.",
+                "While slow, it works.",
+                "Whilst slow, it works.",
+                "Despite delays, it works.",
+                "Notwithstanding delays, it works.",
+                "The report says that while there is good practice, progress is slow.",
+            ],
         );
     }
 
