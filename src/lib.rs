@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod line_shapes;
 pub mod model;
 pub mod pipeline;
 pub mod query;

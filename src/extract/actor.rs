@@ -23,26 +23,20 @@ static SUBJECT_MODAL: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(&format!(r"^(?:[^,]{{0,60}},\s+)?(?P<subj>[^,:;]*?(?:,[^,:;]*?){{0,5}})\s+(?:also\s+|now\s+|still\s+|further\s+|urgently\s+|therefore\s+|jointly\s+|then\s+|all\s+|each\s+|continue\s+to\s+)?(?:{MODALS})(?-u:\b)")).unwrap()
 });
 static MODAL_WORD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"\s(?:{MODALS})(?-u:\b)")).unwrap());
+/// A call on someone to act ("calls on the partnership to", "expects councils to"). Its object
+/// runs over commas only as a list of names ("calls on the Scottish Government, councils and
+/// NHS boards to"); see [`urged`].
 static URGE_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es)|encourag(?:e|ed|es)|ask(?:ed|s)?|advis(?:e|ed|es)|invit(?:e|ed|es)|expect(?:s|ed)?|want(?:s|ed)?|important for|essential for|vital for|crucial for|necessary for)\s+(?P<obj>[^,;:]{2,90}?)\s+to(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es)|encourag(?:e|ed|es)|ask(?:ed|s)?|advis(?:e|ed|es)|invit(?:e|ed|es)|expect(?:s|ed)?|want(?:s|ed)?|important for|essential for|vital for|crucial for|necessary for)\s+(?P<obj>[^;:]{2,160}?)\s+to(?-u:\b)").unwrap()
 });
-/// [`URGE_OBJECT`] whose object runs over commas, for a list of names.
-static URGE_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(
-        r"(?i)(?-u:\b)(?:call(?:ed|s)? on|call(?:ed|s)? upon|urg(?:e|ed|es))\s+(?P<obj>[^;:]{2,120}?,[^;:]{2,120}?)\s+to(?-u:\b)",
-    )
-    .unwrap()
-});
+/// An object without a comma is a name or a short phrase.
+const URGED_MAX_CHARS: usize = 90;
 /// "The Board is asked to approve": the subject of a passive request.
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"^(?P<subj>[^,;:]{2,90}?)\s+(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to(?-u:\b)").unwrap()
 });
 static RECOMMEND_THAT: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
-/// A label before a sentence: a capitalised word or a few, a number perhaps, and a colon
-/// ("Recommendation 1:", "Area for improvement 2:").
-static LEADING_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| crate::rx::regex(r"^[A-Z][a-z]+(?:\s+[a-z]+){0,3}(?:\s+\d{1,2}(?:\.\d{1,2})?)?\s*:\s+").unwrap());
 /// A short clause that reports what a speaker says before the words it reports ("The
 /// Commission says", "Inspectors concluded that").
 static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,12 +115,29 @@ pub(crate) fn is_list_of_names(run: &str) -> bool {
         && !super::has_words(run, 17)
 }
 
+/// The first call on someone to act in `s` whose object is a name, a short phrase, or a list
+/// of names. Where the object runs over a comma that ends no list ("urges the board, as it
+/// asked councils to"), a later call may start inside it.
+fn urged(s: &str) -> Option<regex::Captures<'_>> {
+    let mut at = 0;
+    while let Some(c) = URGE_OBJECT.captures_at(s, at) {
+        let obj = &c["obj"];
+        let fits = if obj.contains(',') { is_list_of_names(obj) } else { obj.chars().count() <= URGED_MAX_CHARS };
+        if fits {
+            return Some(c);
+        }
+        let start = c.get(0).map_or(at, |m| m.start());
+        at = start + s[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
 /// The actor a sentence names, if any.
 pub fn from_sentence(sentence: &str) -> Option<String> {
     let s = LEADING_NUMBER.replace(sentence.trim_start_matches(['“', '"', '‘']), "").into_owned();
     // "Recommendation 1: The partnership should": the label names no one.
-    let s = match LEADING_LABEL.find(&s) {
-        Some(m) if m.end() < s.len() => s[m.end()..].to_string(),
+    let s = match crate::line_shapes::label_end(&s) {
+        Some(end) if end < s.len() => s[end..].to_string(),
         _ => s,
     };
     // "The Commission says councils need to ...": the call is on whom the reporting clause
@@ -148,14 +159,7 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
     // "should ensure ... the outcomes they want children to achieve": a verb of wanting after
     // the modal belongs to a clause inside the directive, whose actor is the modal's subject.
     // "calls on the Scottish Government, councils and NHS boards to": a list of names.
-    if let Some(c) = URGE_LIST.captures(&s)
-        && is_list_of_names(&c["obj"])
-        && MODAL_WORD.find(&s).is_none_or(|m| m.start() > c.get(0).unwrap().start())
-        && let Some(a) = clean(&c["obj"])
-    {
-        return Some(a);
-    }
-    if let Some(c) = URGE_OBJECT.captures(&s)
+    if let Some(c) = urged(&s)
         && !c["obj"].starts_with("to ")
         && MODAL_WORD.find(&s).is_none_or(|m| m.start() > c.get(0).unwrap().start())
         && let Some(a) = clean(&c["obj"])
@@ -337,6 +341,14 @@ mod tests {
                 ("It will be important for partners to keep going.", Some("partners")),
                 ("The regulator recommended that care home managers review rotas.", Some("care home managers")),
                 ("We recommend that Angus Council reviews its budget.", Some("Angus Council")),
+                // A list of names runs over commas; an aside between commas ends no object,
+                // and a call inside it names whom it calls on.
+                (
+                    "The Commission expects the council, the board and NHS Fife to agree a plan.",
+                    Some("the council, the board and NHS Fife"),
+                ),
+                ("The report urges the board, as it asked councils to do last year, to act.", Some("councils")),
+                ("Inspectors urge councils to work with the NHS, charities and carers to plan.", Some("councils")),
             ],
         );
     }

@@ -62,7 +62,7 @@ fn inside_nhs_body(text: &str, start: usize, end: usize) -> bool {
 fn in_a_postal_address(text: &str, start: usize, end: usize) -> bool {
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    crate::segment::title::ends_in_postcode(&text[line_start..line_end])
+    crate::line_shapes::ends_in_postcode(&text[line_start..line_end])
 }
 
 /// An area a record file states: its canonical names where the gazetteer knows them, else as

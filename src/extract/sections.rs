@@ -76,7 +76,7 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
             if s != Section::Other {
                 current = s;
                 quiet_run = 0;
-            } else if names_only(doc.slice(b.span).trim()) || is_label_line(doc.slice(b.span).trim()) {
+            } else if names_only(doc.slice(b.span).trim()) || crate::line_shapes::is_label_line(doc.slice(b.span).trim()) {
                 // A line of names, or a label and its value ("Stated: Second time", "To be
                 // completed by: 31 March 2025"), labels what follows within the section; it
                 // starts no part.
@@ -99,12 +99,6 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
 fn is_subheading(doc: &Document, b: &Block) -> bool {
     let t = doc.slice(b.span);
     !super::has_words(t, 9) && !t.ends_with('?')
-}
-
-/// A label and its value on one line: a few words, a colon, then the value.
-fn is_label_line(t: &str) -> bool {
-    t.starts_with(|c: char| c.is_uppercase())
-        && t.find(": ").is_some_and(|i| i <= 30 && !t[..i].contains(['.', ';', ',']) && t.len() > i + 2)
 }
 
 /// A line that only names bodies, however long: a table of priorities gives each its

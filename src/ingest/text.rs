@@ -6,6 +6,7 @@ use super::html::fragment_lines;
 use super::lines::{split_lines, trimmed};
 use super::running_lines::strip_running_lines_of;
 use super::{RawBlock, RawDoc};
+use crate::line_shapes::{self, is_date_line, is_function_word};
 use crate::model::{BlockKind, CellRef, Table};
 use regex::Regex;
 use std::borrow::Cow;
@@ -32,19 +33,8 @@ static GRADED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static LONE_BULLET: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"^[•◼▪●○■□◦‣∙·\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}]$").unwrap());
 static PARA_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\d{1,3}\.?$").unwrap());
-/// A line that is only a date or a range of days ("12 – 14 March 2025", "June 2025"), as a
-/// report's cover sets it under the title and the place.
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    let months = MONTH_NAMES.join("|");
-    crate::rx::regex(&format!(r"(?i)^(\d{{1,2}}(st|nd|rd|th)?(\s*(-|–|to)\s*\d{{1,2}}(st|nd|rd|th)?)?\s+)?({months})\s+\d{{4}}$")).unwrap()
-});
-const MONTH_NAMES: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)</?(?:p|br|li|ol|ul|div|span|strong|em|b|i|u|table|tr|td|th|h[1-6])(?-u:\b)[^>]*>").unwrap());
-
-const FUNCTION_WORDS: &[&str] =
-    &["and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "at", "from", "as", "that", "which", "is", "are"];
 
 /// A Markdown top-level heading after this many blocks is not the document's title.
 const TITLE_HEADING_WITHIN: usize = 10;
@@ -188,12 +178,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         // above runs on into it ("... published on" / "12 March 2025").
         // Cheap refusals first: this runs on every line of prose.
         let runs_into = || prev.is_some_and(|p| is_function_word(p.split_whitespace().next_back().unwrap_or("")));
-        if t.len() <= 40
-            && t.as_bytes().last().is_some_and(u8::is_ascii_digit)
-            && b.current.is_some()
-            && DATE_LINE.is_match(t)
-            && !runs_into()
-        {
+        if b.current.is_some() && is_date_line(t) && !runs_into() {
             b.flush();
             b.open(BlockKind::Paragraph, t.to_string());
             b.flush();
@@ -269,7 +254,7 @@ fn numbered_item<'a>(t: &'a str, prev: Option<&str>, next: &str) -> Option<(u32,
     let n: u32 = number.parse().ok()?;
     (starts_afresh
         && rest.split_whitespace().nth(3).is_some()
-        && !MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(first))
+        && !line_shapes::MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(first))
         && !is_heading_line(t, prev, next))
     .then_some((n, rest))
 }
@@ -443,21 +428,13 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     next.is_empty()
         || is_bullet(next)
         || next.starts_with('1') && numbered_item(next, None, "").is_some_and(|(n, _)| n == 1)
-        || (t.chars().count() <= 70
-            && next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() && DATE_LINE.is_match(next)))
+        || (t.chars().count() <= 70 && next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() && is_date_line(next)))
 }
 
 /// A line that reads as a sentence of its own: a capital, then enough words to hold a
 /// subject and a verb.
 fn starts_own_sentence(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase) && t.split_whitespace().take(5).count() >= 5
-}
-
-/// Whether `word`, in any case, is one of [`FUNCTION_WORDS`]. They are ASCII, and the only
-/// char outside ASCII that lower-cases into ASCII is the Kelvin sign, to a "k" none of them
-/// holds, so an ASCII comparison finds the same words as lower-casing the word first.
-fn is_function_word(word: &str) -> bool {
-    word.len() <= 5 && FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Text that a side panel or a page's furniture cut in two: a paragraph that starts in lower
@@ -932,35 +909,6 @@ mod equivalence_tests {
             assert_eq!(bullet_item(l), captured, "{l:?}");
         }
         assert!(!may_be_bullet("in the plan") && !may_be_bullet("The plan") && may_be_bullet("iv) the plan"));
-    }
-
-    #[test]
-    fn function_words_match_in_any_case_as_lowercased_words_do() {
-        let words = [
-            "and",
-            "AND",
-            "Of",
-            "tHe",
-            "which",
-            "Which",
-            "WITH",
-            "a",
-            "A",
-            "is",
-            "ands",
-            "an.",
-            "",
-            "thé",
-            "\u{212a}",
-            "for\u{212a}",
-            "İs",
-            "ſ",
-            "ﬁ",
-            "THE\u{301}",
-        ];
-        for w in words {
-            assert_eq!(is_function_word(w), FUNCTION_WORDS.contains(&w.to_lowercase().as_str()), "{w:?}");
-        }
     }
 
     #[test]

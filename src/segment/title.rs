@@ -2,6 +2,7 @@
 //! of reports and committee papers open with addresses, dates, logos and labels, and PDF
 //! conversions wrap a title over several lines; the first line is often none of the title.
 
+use crate::line_shapes::{ends_in_postcode, is_date_line, is_function_word, label_end};
 use crate::model::{Block, BlockKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -35,16 +36,12 @@ const KIND_WORDS: &[&str] = &[
     "briefing",
 ];
 
-const FUNCTION_WORDS: &[&str] = &["and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "at", "from", "&"];
-
 /// A label and its value ("Subject: Joint inspection ..."), where the value is the title.
 static SUBJECT_LABEL: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)^(?:subject|title|report title|title of report|re)\s*:\s*(.+)$").unwrap());
 /// A label inside a cover line ("... children's services Inspection dates: 19 to 23 May"),
 /// which ends the title before it.
 static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"\s[A-Z][a-z]+(?: [a-z]+){0,2}:(?:\s|$)").unwrap());
-/// A cover line that is a label and its value ("Inspection dates: 1 to 5 May").
-static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^[A-Z][a-z]+(?: [a-z]+){0,3}:").unwrap());
 static KIND_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(
         r"(?i)^(?:(?:press|news|media)\s+release|news|for\s+immediate\s+release|embargoed(?-u:\b).*|(?:inspection\s+)?report)\W*$",
@@ -54,16 +51,7 @@ static KIND_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// What a title is about, after a preposition ("inspection of Northshire", "visit to the
 /// Riverside Ward").
 static ABOUT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)(?:of|in|for|on|into|to|at)\s+(?:the\s+)?[A-Z]").unwrap());
-static POSTCODE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\W*$").unwrap());
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{4}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$").unwrap()
-});
 static YEAR: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").unwrap());
-
-/// Whether a line ends in a UK postcode ("Manchester M1 2WD"): a line of a postal address.
-pub fn ends_in_postcode(line: &str) -> bool {
-    line.len() < 120 && POSTCODE.is_match(line)
-}
 
 /// The title of a document laid out in `blocks` over `text`, if it has any blocks. In order:
 /// a labelled subject ("Subject: ..."); a letter's subject line; a line near the top that
@@ -99,7 +87,7 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
 /// ("Inspection completed on: 9 October 2025"), a line that says only what kind of document
 /// follows ("News release") or when it may be read ("Embargoed until 00:01 ...").
 fn is_cover_matter(line: &str) -> bool {
-    ends_in_postcode(line) || DATE_LINE.is_match(line) || LABEL_LINE.is_match(line) || KIND_ONLY.is_match(line)
+    ends_in_postcode(line) || is_date_line(line) || label_end(line).is_some() || KIND_ONLY.is_match(line)
 }
 
 /// A paragraph of running text: the cover is over.
@@ -188,9 +176,7 @@ fn names_something(t: &str) -> bool {
         || !all_capitals
             && words(t).skip(1).any(|w| {
                 let b = bare(w);
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && !KIND_WORDS.contains(&b.as_str())
-                    && !FUNCTION_WORDS.contains(&b.as_str())
+                w.chars().next().is_some_and(char::is_uppercase) && !KIND_WORDS.contains(&b.as_str()) && !is_function_word(&b)
             })
 }
 
@@ -208,7 +194,7 @@ fn continues_title(title: &str, next: &str, min_words: usize) -> bool {
     }
     let last = words(title).last().map(bare).unwrap_or_default();
     let first_char = next.chars().next().unwrap_or(' ');
-    if FUNCTION_WORDS.contains(&last.as_str()) || first_char.is_lowercase() {
+    if is_function_word(&last) || first_char.is_lowercase() {
         return true;
     }
     if YEAR.is_match(next) && next.chars().all(|c| c.is_ascii_digit() || "-–/ ".contains(c)) {
@@ -218,7 +204,7 @@ fn continues_title(title: &str, next: &str, min_words: usize) -> bool {
     let next_words: Vec<&str> = words(next).collect();
     words(title).last().is_some_and(capitalised)
         && (min_words..=4).contains(&next_words.len())
-        && next_words.iter().all(|w| capitalised(w) || FUNCTION_WORDS.contains(&bare(w).as_str()))
+        && next_words.iter().all(|w| capitalised(w) || is_function_word(&bare(w)))
         && !has_kind_word(next)
 }
 
