@@ -23,6 +23,19 @@ static PRESS: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)((?-u:\b)(inspectors|the regulator|auditors)\s+(have\s+|has\s+)?(said|found|praised|praise|noted|heaped|judged|criticised|highlighted|identified|warned|welcomed|concluded)(?-u:\b)|(?-u:\b)said\s*:\s*[“‘\x22]|[”’],?\s+[A-Z]\w+\s+(said|explained|added)(?-u:\b)|(?-u:\b)published today(?-u:\b)|(?-u:\b)press release(?-u:\b)|(?-u:\b)news release(?-u:\b))").unwrap()
 });
 
+/// The statutory voice of a coroner's report to prevent future deaths: what its author found
+/// gives rise to concern.
+static INVESTIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)(?-u:\b)(?:my\s+statutory\s+duty\s+to\s+report|future\s+deaths\s+(?:will|could|may|might)\s+occur|regulation\s+28\s+report|matters?\s+of\s+concerns?\s+(?:is|are)\s+as\s+follows)(?-u:\b)").unwrap()
+});
+
+/// Whether a document of none of the four kinds is an investigator's report, such as a
+/// coroner's report to prevent future deaths: like an inspection report, it states in its own
+/// voice what gives rise to concern.
+pub fn is_investigation_report(doc: &Document, doc_type: DocType) -> bool {
+    doc_type == DocType::Other && INVESTIGATION.is_match(&doc.text)
+}
+
 pub fn classify(doc: &Document) -> DocType {
     let mut end = doc.text.len().min(HEAD_BYTES);
     while !doc.text.is_char_boundary(end) {

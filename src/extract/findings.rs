@@ -44,6 +44,30 @@ static CONTINUES: LazyLock<Gated> = LazyLock::new(|| {
         r"(?i)^\W*(moreover|also|in addition|additionally|furthermore|similarly|likewise)(?-u:\b)|(?-u:\b)also(?-u:\b)",
     )
 });
+/// What gives an investigator concern: a failure, a lack, a risk, a delay, what was not done.
+static CONCERN: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &[
+            "concern",
+            "worr",
+            "fail",
+            "lack",
+            "risk",
+            "unable",
+            "no",
+            "n't",
+            "n’t",
+            "should have",
+            "insufficient",
+            "inadequate",
+            "delay",
+            "absen",
+            "without",
+            "never",
+        ],
+        r"(?i)(?-u:\b)(concern\w*|worr\w*|fail\w*|lack\w*|risks?|unable|not|no|none|never|should\s+have|insufficient\w*|inadequate\w*|delay\w*|absen\w*|without)(?-u:\b)|n['’]t(?-u:\b)",
+    )
+});
 /// Sentences that say nothing about the inspected service: site and report furniture ("the
 /// report is available online", "inspectors will monitor progress"), and how the inspection was
 /// done ("we sampled 40 cases"),
@@ -79,10 +103,14 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
             "account",
             "letter",
             "will",
+            "follows",
+            "duty",
+            "deaths",
+            "giving",
         ],
         // "is available" only with a subject that is a publication: "short breaks provision is
         // available" is what inspectors found.
-        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published)|^\W*(we|inspectors|our\s+(link\s+)?inspectors?|the\s+inspectorates?|the\s+regulators?|ofsted|cqc|the\s+care\s+inspectorate)\s+will\s+(also\s+|continue\s+to\s+)?(monitor|ask|follow|return|keep|report|revisit|visit|check|review|publish|carry\s+out))(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
+        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published)|^\W*(we|inspectors|our\s+(link\s+)?inspectors?|the\s+inspectorates?|the\s+regulators?|ofsted|cqc|the\s+care\s+inspectorate)\s+will\s+(also\s+|continue\s+to\s+)?(monitor|ask|follow|return|keep|report|revisit|visit|check|review|publish|carry\s+out))(?-u:\b)|(is|are)\s+as\s+follows|statutory\s+duty|future\s+deaths\s+(will|could|may|might)\s+occur|giving\s+rise\s+to\s+concern|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
     )
 });
 
@@ -104,6 +132,12 @@ fn is_not_a_finding(text: &str, section: Section) -> bool {
     furniture || method && !(matches!(section, Section::Strengths | Section::Weaknesses) && is_evaluative(text))
 }
 
+/// A form's bracketed instruction left in place of its answer ("[BRIEF SUMMARY OF MATTERS OF
+/// CONCERN]"), which says what a section holds, not what was found.
+fn is_placeholder(t: &str) -> bool {
+    t.starts_with('[') && t.ends_with(']') && !t.chars().any(char::is_lowercase)
+}
+
 /// Findings of a document, given the section of each block ([`block_sections`]) and its
 /// recommendations (a sentence is one or the other).
 pub fn extract(
@@ -113,7 +147,10 @@ pub fn extract(
     sentence_themes: &[Vec<ThemeHit>],
     recs: &[Recommendation],
 ) -> Vec<Finding> {
-    let own_voice = matches!(doc_type, DocType::PressRelease | DocType::InspectionReport | DocType::AuditReport);
+    // An investigator's report states its concerns in its own voice, under their heading; its
+    // account of events elsewhere is evidence, not findings.
+    let investigation = super::doc_type::is_investigation_report(doc, doc_type);
+    let own_voice = investigation || matches!(doc_type, DocType::PressRelease | DocType::InspectionReport | DocType::AuditReport);
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_block_of_finding: Option<usize> = None;
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -130,6 +167,7 @@ pub fn extract(
         let section = sections[s.block];
         if section == Section::Background
             || trimmed.ends_with(':')
+            || is_placeholder(trimmed)
             || trimmed.ends_with('?')
             || !has_words(text, 4)
             || is_not_a_finding(text, section)
@@ -144,8 +182,14 @@ pub fn extract(
                 p => p,
             }),
             Section::Strengths if own_voice => Some(Polarity::Strength),
+            // An investigator's concerns are set among the facts that explain them ("Mr Smith
+            // was 72"); only what is wrong, lacking or at risk is a finding.
+            Section::Weaknesses if investigation => {
+                (polarity(text) == Polarity::Weakness || CONCERN.is_match(text)).then_some(Polarity::Weakness)
+            }
             Section::Weaknesses if own_voice => Some(Polarity::Weakness),
             Section::KeyFindings if own_voice => Some(polarity(text)),
+            _ if investigation => None,
             _ if !own_voice => (explicit() && is_evaluative(text)).then(|| polarity(text)),
             _ => (explicit() || is_evaluative(text)).then(|| polarity(text)),
         };
@@ -210,6 +254,30 @@ mod tests {
             ],
         );
         crate::rx::assert_gate_agrees(
+            "CONCERN",
+            &super::CONCERN,
+            &[
+                "I am concerned by this.",
+                "It is worrying.",
+                "The trust failed to act.",
+                "There is a lack of beds.",
+                "There is a risk to patients.",
+                "Staff were unable to call.",
+                "No bed was found.",
+                "It did not arrive.",
+                "It didn't arrive.",
+                "It didn’t arrive.",
+                "The doctor should have noticed.",
+                "Staffing was insufficient.",
+                "Care was inadequate.",
+                "There were delays.",
+                "In the absence of a policy, staff guessed.",
+                "He was discharged without a plan.",
+                "There is none.",
+                "It never came.",
+            ],
+        );
+        crate::rx::assert_gate_agrees(
             "CONTINUES",
             &super::CONTINUES,
             &[
@@ -256,6 +324,10 @@ mod tests {
                 "We talked to parents.",
                 "The inspection team inspected homes.",
                 "The inspection resulted in 3 areas of good practice, 2 recommendations and 4 requirements.",
+                "The matters of concern are as follows.",
+                "It is my statutory duty to report to you.",
+                "There is a risk that future deaths will occur unless action is taken.",
+                "The evidence revealed matters giving rise to concern.",
             ],
         );
     }
@@ -292,6 +364,34 @@ mod tests {
         );
         let verdict = r.findings.iter().find(|f| f.text.starts_with("The local area partnership must")).expect("the verdict is a finding");
         assert_eq!(verdict.polarity, Polarity::Weakness);
+    }
+
+    #[test]
+    fn a_coroners_concerns_are_weaknesses_and_the_facts_around_them_are_not() {
+        let r = record(
+            "Regulation 28: report to prevent future deaths\n\n\
+             Circumstances of the death\n\n\
+             Mr Smith was admitted to hospital on 3 May 2024 with a chest infection. He died two days later, and staff were upset.\n\n\
+             Coroner's concerns\n\n\
+             During the course of the inquest the evidence revealed matters giving rise to concern. \
+             In my opinion there is a risk that future deaths will occur unless action is taken. \
+             In the circumstances it is my statutory duty to report to you.\n\n\
+             [BRIEF SUMMARY OF MATTERS OF CONCERN]\n\n\
+             The MATTERS OF CONCERN are as follows.\n\n\
+             (1) The ward had no written policy for observing patients at night.\n\
+             (2) Staff were unable to reach the on-call doctor for three hours.\n\
+             (3) Mr Smith was 81 years old and lived with his daughter in the town.\n",
+        );
+        assert_eq!(r.doc_type, DocType::Other);
+        let f: Vec<(&str, Polarity)> = r.findings.iter().map(|f| (f.text.as_str(), f.polarity)).collect();
+        assert_eq!(
+            f,
+            [
+                // "(1)", "(2)": the items' numbers are their list's, not their text's.
+                ("The ward had no written policy for observing patients at night.", Polarity::Weakness),
+                ("Staff were unable to reach the on-call doctor for three hours.", Polarity::Weakness),
+            ]
+        );
     }
 
     #[test]

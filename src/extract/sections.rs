@@ -20,7 +20,7 @@ pub enum Section {
 static HEADINGS: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSetBuilder::new([
         r"(?i)(?-u:\b)(recommendations?|areas? (for|of|needing|requiring) (priority |further )?(improvement|development|action)|areas? to improve|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions?|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action)(?-u:\b)",
-        r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)",
+        r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|matters? of concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)",
         r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked)(?-u:\b)",
         r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|inspection findings|detailed findings|summary of (the )?findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)",
         r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information (about|on)|legislation|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)",
@@ -120,6 +120,7 @@ mod tests {
         assert_eq!(classify_heading("Areas of improvement"), Section::Recommendations);
         assert_eq!(classify_heading("Areas to improve"), Section::Recommendations);
         assert_eq!(classify_heading("Inspection findings"), Section::KeyFindings);
+        assert_eq!(classify_heading("The MATTERS OF CONCERN are as follows: -"), Section::Weaknesses);
         assert_eq!(classify_heading("Information on legislation and standards"), Section::Background);
         assert_eq!(classify_heading("Areas for priority action"), Section::Recommendations);
         assert_eq!(classify_heading("What does the partnership need to do better?"), Section::Weaknesses);

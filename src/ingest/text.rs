@@ -14,8 +14,7 @@ use std::sync::LazyLock;
 
 /// A list item's bullet or number and the space after it. The bullets include the glyphs
 /// of the Symbol and Wingdings fonts, which PDF exports leave in Unicode's private use area.
-const BULLET_LEAD: &str =
-    r"^(?:[•◼▪●○■□◦‣∙·–−\-\*\+\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
+const BULLET_LEAD: &str = r"^(?:[•◼▪●○■□◦‣∙·–−\-\*\+\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\(\d{1,2}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
 static LEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(BULLET_LEAD).unwrap());
 /// A list item: its lead, then its text to the end of the line.
 #[cfg(test)]
