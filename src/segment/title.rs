@@ -9,6 +9,9 @@ use std::sync::LazyLock;
 
 /// Titles are looked for among this many blocks from the top.
 const COVER_BLOCKS: usize = 12;
+/// Words a title in capitals throughout needs, besides kind and function words, to name
+/// something particular.
+const ALL_CAPITALS_MIN_WORDS: usize = 4;
 /// A title longer than this is cut, with an ellipsis.
 const MAX_CHARS: usize = 200;
 
@@ -48,6 +51,11 @@ static KIND_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// A committee paper's line that says who wrote it ("Report by the Chief Officer", "Report of
+/// the Director of Adult Social Care"), which names its author, not its subject.
+static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:director|chief|officer|head|executive|manager|treasurer|clerk|secretary|solicitor|controller|convener|chair|leader|member|lead)(?-u:\b)").unwrap()
+});
 /// What a title is about, after a preposition ("inspection of Northshire", "visit to the
 /// Riverside Ward").
 static ABOUT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)(?:of|in|for|on|into|to|at)\s+(?:the\s+)?[A-Z]").unwrap());
@@ -84,10 +92,15 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
 }
 
 /// Cover matter that names no document: an address, a date, a label and its value
-/// ("Inspection completed on: 9 October 2025"), a line that says only what kind of document
+/// ("Inspection completed on: 9 October 2025", where "Northshire Council: local authority
+/// assessment" names one), an author ("Report by the Chief Officer"), a line that says only what kind of document
 /// follows ("News release") or when it may be read ("Embargoed until 00:01 ...").
 fn is_cover_matter(line: &str) -> bool {
-    ends_in_postcode(line) || is_date_line(line) || label_end(line).is_some() || KIND_ONLY.is_match(line)
+    ends_in_postcode(line)
+        || is_date_line(line)
+        || label_end(line).is_some_and(|end| !has_kind_word(&line[end..]))
+        || KIND_ONLY.is_match(line)
+        || AUTHOR_LINE.is_match(line)
 }
 
 /// A paragraph of running text: the cover is over.
@@ -99,9 +112,11 @@ fn is_body(block: &Block, text: &str) -> bool {
 /// something particular (a capitalised word past the first that is not itself a kind word, or
 /// a year), joined with the lines it wraps onto. The first that says what it is about ("...
 /// inspection of Northshire ...") wins over one before it that only names a kind of report
-/// ("Local Area Partnership report").
+/// ("Local Area Partnership report"). A line that names only a kind of report takes the name
+/// on the line under it ("Hospital Inspection Report (Unannounced)" over "Northvale Hospital").
 fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
     let mut first: Option<String> = None;
+    let mut generic: Option<String> = None;
     for (i, (b, t)) in blocks.iter().zip(texts).enumerate() {
         if is_body(b, t) {
             break;
@@ -114,6 +129,7 @@ fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
         // A label after the title on its line ("... services Inspection dates: ...") shows
         // where the title ended.
         let mut ended = line.len() < t.len();
+        let mut last = i;
         for (j, next) in texts.iter().enumerate().skip(i + 1) {
             if ended {
                 break;
@@ -127,15 +143,31 @@ fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
             }
             title.push(' ');
             title.push_str(cut);
+            last = j;
         }
         if names_something(&title) {
             if ABOUT.is_match(&title) {
                 return Some(title);
             }
             first.get_or_insert(title);
+        } else if generic.is_none()
+            && !ended
+            && let Some(name) = texts.get(last + 1).filter(|n| is_name_line(n))
+        {
+            generic = Some(format!("{title}: {name}"));
         }
     }
-    first
+    first.or(generic)
+}
+
+/// A cover line that is only a name ("Northvale Hospital, Northvale Health Board"): its words
+/// are capitalised, but for those that join names, and it names no kind of document.
+fn is_name_line(t: &str) -> bool {
+    is_title_shaped(t)
+        && !is_cover_matter(t)
+        && !has_kind_word(t)
+        && words(t).count() <= 12
+        && words(t).all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_function_word(&bare(w)))
 }
 
 /// A cover line up to a label inside it, when that label starts at byte `min_start` or later
@@ -165,19 +197,21 @@ fn has_kind_word(t: &str) -> bool {
     words(t).any(|w| KIND_WORDS.contains(&bare(w).as_str()))
 }
 
-/// Whether a title names something particular. A line in capitals throughout names what it
-/// is about only by a year: its capitals mark no names ("PART A – ANNUAL REPORT").
+/// Whether a title names something particular. A line in capitals throughout marks no names
+/// by its capitals: it names what it is about by a year, or by words enough to say what
+/// about ("ADULT SOCIAL CARE: RESPONSE TO THE CQC ASSESSMENT", not "PART A – ANNUAL REPORT").
 fn names_something(t: &str) -> bool {
     if words(t).count() < 3 {
         return false;
     }
-    let all_capitals = !t.chars().any(char::is_lowercase);
-    YEAR.is_match(t)
-        || !all_capitals
-            && words(t).skip(1).any(|w| {
-                let b = bare(w);
-                w.chars().next().is_some_and(char::is_uppercase) && !KIND_WORDS.contains(&b.as_str()) && !is_function_word(&b)
-            })
+    let particular = |b: &str| !KIND_WORDS.contains(&b) && !is_function_word(b);
+    if YEAR.is_match(t) {
+        return true;
+    }
+    if !t.chars().any(char::is_lowercase) {
+        return words(t).map(bare).filter(|b| b.chars().count() > 1 && particular(b)).count() >= ALL_CAPITALS_MIN_WORDS;
+    }
+    words(t).skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase) && particular(&bare(w)))
 }
 
 /// Whether `next` carries on the title so far, as a title wrapped over lines does: after a
@@ -273,6 +307,21 @@ mod tests {
             (
                 "Northshire Community Health Trust\n\nAnnual Report\n\nand Accounts 2024-2025\n\nContents\n\nForeword\n",
                 "Annual Report and Accounts 2024-2025",
+            ),
+            // The author's line is not the subject; a subject in capitals names it by its words.
+            (
+                "NORTHSHIRE COUNCIL\n\nCABINET\n\n12 March 2025\n\nReport of the Director of Adult Social Care\n\nADULT SOCIAL CARE: RESPONSE TO THE LOCAL AUTHORITY ASSESSMENT\n\n1. PURPOSE OF REPORT\n",
+                "ADULT SOCIAL CARE: RESPONSE TO THE LOCAL AUTHORITY ASSESSMENT",
+            ),
+            // A name before a colon is not a label when what follows names a kind of document.
+            (
+                "Northshire Borough Council: local authority assessment\n\nHow we assess local authorities\n\nAssessment published: 20 February 2025\n",
+                "Northshire Borough Council: local authority assessment",
+            ),
+            // A line that names only a kind of report takes the name under it.
+            (
+                "Northshire Healthcare Inspectorate\n\nHospital Inspection Report (Unannounced)\n\nNorthvale Hospital, Northshire Health Board\n\nInspection date: 4 February 2025\n",
+                "Hospital Inspection Report (Unannounced): Northvale Hospital, Northshire Health Board",
             ),
         ];
         for (cover, want) in cases {
