@@ -19,9 +19,9 @@ pub enum Section {
 /// them rather than once for each.
 static HEADINGS: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSetBuilder::new([
-        r"(?i)(?-u:\b)(recommendations?|areas? (for|of|needing|requiring) (priority |further )?(improvement|development|action)|areas? to improve|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions?|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action)(?-u:\b)",
+        r"(?i)(?-u:\b)(recommendations?|areas? (for|of|needing|requiring) (priority |further )?(improvement|development|action)|areas? to improve|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions?|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action|(where|how) [^.?]{0,40}(could|can|should|must|needs? to) improve|what we are asking [^.?]{0,40}to do)(?-u:\b)",
         r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|matters? of concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)",
-        r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked)(?-u:\b)",
+        r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked|(did|does|do) well|(is|are) doing well)(?-u:\b)",
         r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|inspection findings|detailed findings|summary of (the )?findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)",
         r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information (about|on)|legislation|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)",
     ])
@@ -76,14 +76,22 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
             if s != Section::Other {
                 current = s;
                 quiet_run = 0;
-            } else if names_only(doc.slice(b.span).trim()) || crate::line_shapes::is_label_line(doc.slice(b.span).trim()) {
-                // A line of names, or a label and its value ("Stated: Second time", "To be
-                // completed by: 31 March 2025"), labels what follows within the section; it
-                // starts no part.
+            } else if current != Section::Strengths && names_only(doc.slice(b.span).trim())
+                || crate::line_shapes::is_label_line(doc.slice(b.span).trim())
+                || is_lead_in(doc.slice(b.span))
+            {
+                // A line of names, a label and its value ("Stated: Second time", "To be
+                // completed by: 31 March 2025"), or a lead-in ("Evidence showed:"), labels
+                // what follows within the section; it starts no part. (After strengths, a line
+                // of capitalised words is read as a topic heading: see below.)
             } else {
                 quiet_run += 1;
-                // Two unrecognised headings in a row, or one followed by prose, start a new part.
-                if quiet_run >= 2 || !is_subheading(doc, b) {
+                // Two unrecognised headings in a row, or a long one, start a new part. So does
+                // any after a list of strengths, which is short and whose heading would make
+                // every sentence under it praise: reports set such lists at the end of a topic,
+                // before the next topic's heading ("Delivery of Safe and Effective Care").
+                // Concerns and recommendations run on under subheadings of their own.
+                if quiet_run >= 2 || current == Section::Strengths || !is_subheading(doc, b) {
                     current = Section::Other;
                 }
             }
@@ -93,6 +101,11 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
         out.push(current);
     }
     out
+}
+
+/// A line that leads into what follows ("During the inquest, evidence showed:-").
+fn is_lead_in(t: &str) -> bool {
+    t.trim_end().trim_end_matches(['-', '–', ' ']).ends_with(':')
 }
 
 /// A short heading inside a recommendations list ("Integrated finances") keeps the section.
@@ -121,6 +134,10 @@ mod tests {
         assert_eq!(classify_heading("Areas to improve"), Section::Recommendations);
         assert_eq!(classify_heading("Inspection findings"), Section::KeyFindings);
         assert_eq!(classify_heading("The MATTERS OF CONCERN are as follows: -"), Section::Weaknesses);
+        assert_eq!(classify_heading("Where the service could improve"), Section::Recommendations);
+        assert_eq!(classify_heading("What we are asking the board to do for Mrs C:"), Section::Recommendations);
+        assert_eq!(classify_heading("What we found this service did well"), Section::Strengths);
+        assert_eq!(classify_heading("What the service did well and where it could improve"), Section::KeyFindings);
         assert_eq!(classify_heading("Information on legislation and standards"), Section::Background);
         assert_eq!(classify_heading("Areas for priority action"), Section::Recommendations);
         assert_eq!(classify_heading("What does the partnership need to do better?"), Section::Weaknesses);
@@ -146,5 +163,11 @@ mod tests {
         assert_eq!(sections(prose).last(), Some(&Section::Other));
         let labels = "Quality improvement plan\n\nArea for improvement 2\n\nRef: Standard 4.1\n\nStated: Second time\n\nTo be completed by: 31 March 2025\n\nThe registered person shall ensure that staff are trained.\n";
         assert_eq!(sections(labels).last(), Some(&Section::Recommendations));
+        // Concerns run on under a subheading and after a lead-in.
+        let concerns = "Matters of concern\n\nThe ward had no policy for night checks.\n\nThe national picture\n\nDuring the inquest, evidence showed:-\n\nStaff were unable to call a doctor.\n";
+        assert_eq!(sections(concerns).last(), Some(&Section::Weaknesses));
+        // A list of strengths ends at the next topic's heading, even one of capitalised words.
+        let topics = "What we found this service did well\n\n- Staff were kind\n- Meals were served promptly\n\nDelivery of Safe and Effective Care\n\nFridge temperatures had not been checked daily.\n";
+        assert_eq!(sections(topics).last(), Some(&Section::Other));
     }
 }
