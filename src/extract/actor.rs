@@ -37,6 +37,11 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RECOMMEND_THAT: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
+/// A committee paper's draft resolution, which lists what the body it names is to do ("That
+/// Cabinet:" then "notes the rating; approves the plan"), for a number, perhaps, and the body.
+pub const RESOLUTION_LEAD_IN: &str =
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?That\s+(?P<body>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the))*)\s*:\s*$";
+static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(RESOLUTION_LEAD_IN).unwrap());
 /// A short clause that reports what a speaker says before the words it reports ("The
 /// Commission says", "Inspectors concluded that").
 static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -275,6 +280,9 @@ pub fn names_a_group(actor: &str) -> bool {
 
 /// The actor of a list's lead-in ("The Scottish Government and COSLA should:").
 pub fn from_lead_in(lead_in: &str) -> Option<String> {
+    if let Some(c) = RESOLUTION.captures(lead_in.trim()) {
+        return clean(&c["body"]);
+    }
     from_sentence(lead_in.trim_end_matches(':'))
 }
 

@@ -64,12 +64,17 @@ static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-/// Lead-ins that hand a list over as things to do. Not "required to": "In preparing the
+/// Lead-ins that hand a list over as things to do: a call ("should", "recommends") or a
+/// committee's draft resolution ("That Cabinet:"). Not "required to": "In preparing the
 /// accounts the directors are required to:" lists duties the law already sets, not what a
 /// report asks for. Nor a bare "to:" or "include:": "The partnership has worked to:" and
 /// "Areas of strength include:" list what was done or found.
 static LEAD_IN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)((?P<modal>should|must|need(s)?\s+to)|recommend\w*|priorities|actions)(?-u:\b)").unwrap()
+    crate::rx::regex(&format!(
+        r"(?i)(?-u:\b)((?P<modal>should|must|need(s)?\s+to)|recommend\w*|priorities|actions)(?-u:\b)|{}",
+        actor::RESOLUTION_LEAD_IN
+    ))
+    .unwrap()
 });
 static REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(recommendation|priority|priorities|area for improvement|improvement required|requirement)s?(?-u:\b)")
@@ -336,7 +341,7 @@ pub fn is_nominal(text: &str) -> bool {
         crate::rx::regex(r"(?i)(?-u:\b)(who|whom|which|that|where|when|whose|so that|because|once|if|while|whilst|including|ensuring|particularly|especially)(?-u:\b)|[(;:]").unwrap()
     });
     static FINITE: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|lack|lacks|describes|says|said|receive|receives|knows|knew|shows|makes|takes|took|gets|remain|remains|continues|struggle|struggles|varies|depends|benefit|benefits|feels|went|came|became|seems|appears|relies)(?-u:\b)").unwrap()
+        crate::rx::regex(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|lack|lacks|describes|says|said|receive|receives|knows|knew|shows|makes|takes|took|gets|remain|remains|continues|struggle|struggles|varies|depends|benefit|benefits|feels|went|came|became|seems|appears|relies|sets|includes|provides|contains|outlines|explains|gives|means|helps|covers|requires|allows|aims)(?-u:\b)").unwrap()
     });
     static HOW: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^(how|whether)(?-u:\b)").unwrap());
     let t = LEADING_MARK.replace(text.trim(), "");
@@ -737,6 +742,23 @@ mod lead_in_tests {
     }
 
     #[test]
+    fn a_committees_draft_resolution_lists_what_the_body_is_to_do() {
+        let text = "2. RECOMMENDATIONS\n\n2.1 That Cabinet:\n\na. notes the rating given by the regulator;\nb. approves the improvement plan at Appendix A;\nii. delegates authority to the Director to update the plan.\n\n3. BACKGROUND\n\n3.1 The plan sets out 14 actions under four priorities.\n";
+        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
+        let recs = Extractor::default().extract(&doc).recommendations;
+        let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("notes the rating given by the regulator;", Some("Cabinet")),
+                ("approves the improvement plan at Appendix A;", Some("Cabinet")),
+                ("delegates authority to the Director to update the plan.", Some("Cabinet")),
+            ]
+        );
+    }
+
+    #[test]
     fn a_list_takes_the_actor_of_the_sentence_just_above_it() {
         let text = "Areas for improvement\n\nThe board should publish its plan.\nHealth leaders should ensure progress in respect of:\n- waiting times for assessments;\n- sharing of records.\n";
         assert_eq!(item_actor(text).as_deref(), Some("Health leaders"));
@@ -795,5 +817,6 @@ mod nominal_tests {
         assert!(!is_nominal("Completion of food, fluid and nutritional care records was inconsistent."));
         assert!(!is_nominal("The partnership does not have a workforce plan."));
         assert!(!is_nominal("While there is no rule on ratios, a working benchmark is ten a year."));
+        assert!(!is_nominal("The plan sets out 14 actions under four priorities."));
     }
 }

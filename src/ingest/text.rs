@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 /// A list item's bullet or number and the space after it. The bullets include the glyphs
 /// of the Symbol and Wingdings fonts, which PDF exports leave in Unicode's private use area.
-const BULLET_LEAD: &str = r"^(?:[•◼▪●○■□◦‣∙·–−\-\*\+\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\(\d{1,2}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
+const BULLET_LEAD: &str = r"^(?:[•◼▪●○■□◦‣∙·–−\-\*\+\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}]|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|[ivx]{2,4}\.|\(\d{1,2}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
 static LEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(BULLET_LEAD).unwrap());
 /// A list item: its lead, then its text to the end of the line.
 #[cfg(test)]
@@ -208,7 +208,7 @@ fn may_be_bullet(t: &str) -> bool {
         Some(b'0'..=b'9' | b'(' | b'-' | b'*' | b'+') => true,
         Some(b'a'..=b'z') => {
             let roman = b.iter().take_while(|c| matches!(c, b'i' | b'v' | b'x')).count();
-            b.get(1) == Some(&b')') || (1..=4).contains(&roman) && b.get(roman) == Some(&b')')
+            matches!(b.get(1), Some(b')' | b'.')) || (2..=4).contains(&roman) && matches!(b.get(roman), Some(b')' | b'.'))
         }
         Some(first) => !first.is_ascii(),
         None => false,
@@ -879,9 +879,10 @@ mod equivalence_tests {
     #[test]
     fn the_bullet_prefilter_refuses_only_lines_the_rule_refuses() {
         let mut lines = probes();
-        for head in
-            ["a)", "(a)", "iv)", "(iv)", "xiii)", "iiiii)", "vx)", "b.", "12.", "1.2", "3)", "١.", "-", "*", "+", "•", "–", "(", "i", "x"]
-        {
+        for head in [
+            "a)", "(a)", "iv)", "(iv)", "xiii)", "iiiii)", "vx)", "b.", "ii.", "xiv.", "(12)", "12.", "1.2", "3)", "١.", "-", "*", "+",
+            "•", "–", "(", "i", "x",
+        ] {
             for tail in ["", " ", " item", "\titem text", "item", "  Item"] {
                 lines.push(format!("{head}{tail}"));
             }
@@ -908,6 +909,11 @@ mod equivalence_tests {
             assert_eq!(bullet_item(l), captured, "{l:?}");
         }
         assert!(!may_be_bullet("in the plan") && !may_be_bullet("The plan") && may_be_bullet("iv) the plan"));
+        // Letters and numerals with a stop, as committee papers letter a resolution's parts.
+        assert_eq!(bullet_item("a. notes the plan"), Some("notes the plan"));
+        assert_eq!(bullet_item("ii. approves the plan"), Some("approves the plan"));
+        assert_eq!(bullet_item("(2) Staff were unable to call"), Some("Staff were unable to call"));
+        assert_eq!(bullet_item("e.g. the plan"), None);
     }
 
     #[test]
