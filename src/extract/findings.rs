@@ -69,7 +69,8 @@ static CONCERN: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 /// Sentences that say nothing about the inspected service: site and report furniture ("the
-/// report is available online", "inspectors will monitor progress"), and how the inspection was
+/// report is available online", "inspectors will monitor progress", "we expect local
+/// authorities to ...", the standard a finding is held to), and how the inspection was
 /// done ("we sampled 40 cases"),
 /// the part named `method`. One gate serves both, as every sentence is asked.
 static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
@@ -107,10 +108,11 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
             "duty",
             "deaths",
             "giving",
+            "expect",
         ],
         // "is available" only with a subject that is a publication: "short breaks provision is
         // available" is what inspectors found.
-        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published)|^\W*(we|inspectors|our\s+(link\s+)?inspectors?|the\s+inspectorates?|the\s+regulators?|ofsted|cqc|the\s+care\s+inspectorate)\s+will\s+(also\s+|continue\s+to\s+)?(monitor|ask|follow|return|keep|report|revisit|visit|check|review|publish|carry\s+out))(?-u:\b)|(is|are)\s+as\s+follows|statutory\s+duty|future\s+deaths\s+(will|could|may|might)\s+occur|giving\s+rise\s+to\s+concern|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
+        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published)|^\W*(we|inspectors|our\s+(link\s+)?inspectors?|the\s+inspectorates?|the\s+regulators?|ofsted|cqc|the\s+care\s+inspectorate)\s+will\s+(also\s+|continue\s+to\s+)?(monitor|ask|follow|return|keep|report|revisit|visit|check|review|publish|carry\s+out))(?-u:\b)|(is|are)\s+as\s+follows|statutory\s+duty|future\s+deaths\s+(will|could|may|might)\s+occur|giving\s+rise\s+to\s+concern|^\W*we\s+expect(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
     )
 });
 
@@ -328,6 +330,7 @@ mod tests {
                 "It is my statutory duty to report to you.",
                 "There is a risk that future deaths will occur unless action is taken.",
                 "The evidence revealed matters giving rise to concern.",
+                "We expect local authorities to assess needs in a timely way.",
             ],
         );
     }
@@ -364,6 +367,19 @@ mod tests {
         );
         let verdict = r.findings.iter().find(|f| f.text.starts_with("The local area partnership must")).expect("the verdict is a finding");
         assert_eq!(verdict.polarity, Polarity::Weakness);
+    }
+
+    #[test]
+    fn the_standard_a_finding_is_held_to_is_no_finding() {
+        let r = record(
+            "Northshire Council: local authority assessment\n\nType of inspection: local authority assessment\n\n\
+             The local authority commitment\n\n\
+             We expect local authorities to assess people's needs in a timely and effective way.\n\n\
+             Key findings for this quality statement\n\n\
+             People waited too long for their needs to be assessed.\n",
+        );
+        let f: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(f, ["People waited too long for their needs to be assessed."]);
     }
 
     #[test]

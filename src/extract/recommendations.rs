@@ -60,7 +60,7 @@ static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(
-        r"(?i)^(?:\(?\d{1,2}[.)]?\s+|[a-z][.)]\s+)?(?:urgently\s+|further\s+|jointly\s+|continue\s+to\s+|also\s+|then\s+)?(improve|develop|ensure|review|put|build|monitor|increase|commit|support|agree|share|address|view|continue|strengthen|establish|consider|implement|work|provide|reduce|embed|set|make|take|undertake|publish|prioriti[sz]e|introduce|identify|clarify|resolve|create|deliver|evaluate|assess|invest|involve|engage|align|produce|complete|update|maintain|enable|promote|streamline|secure|extend|expand|focus|plan|use|seek|report|record|act|respond|tackle|raise|target|recruit|retain|train|demonstrate|set out|appoint|strengthen|note|approve|endorse|scrutinise|explore|redesign|refresh|revise|simplify|integrate|co-?produce|communicate|listen|learn|measure|track|test|pilot|accelerate|facilitate|coordinate|co-ordinate|collaborate|fund|allocate|reallocate|ensure)(?-u:\b)",
+        r"(?i)^(?:\(?\d{1,2}[.)]?\s+|[a-z][.)]\s+)?(?:urgently\s+|further\s+|jointly\s+|continue\s+to\s+|also\s+|then\s+)?(improve|develop|ensure|review|put|build|monitor|increase|commit|support|agree|share|address|view|continue|strengthen|establish|consider|implement|work|provide|reduce|embed|set|make|take|undertake|publish|prioriti[sz]e|introduce|identify|clarify|resolve|create|deliver|evaluate|assess|invest|involve|engage|align|produce|complete|update|maintain|enable|promote|streamline|secure|extend|expand|focus|plan|use|seek|report|record|act|respond|tackle|raise|target|recruit|retain|train|demonstrate|set out|appoint|strengthen|note|approve|endorse|scrutinise|explore|redesign|refresh|revise|simplify|integrate|co-?produce|communicate|listen|learn|measure|track|test|pilot|accelerate|facilitate|coordinate|co-ordinate|collaborate|fund|allocate|reallocate|ensure|apologi[sz]e|remind|arrange|carry out|conduct|check|inform|notify|reimburse|reconsider|reassess|adopt|reflect on|discuss|confirm|escalate|apply)(?-u:\b)",
     )
     .unwrap()
 });
@@ -705,6 +705,8 @@ mod tests {
     fn imperatives() {
         assert!(is_imperative("ensure that budgets are pooled"));
         assert!(is_imperative("2. Develop a workforce plan."));
+        assert!(is_imperative("Apologise to Mrs C for failing to assess her risk of falls."));
+        assert!(is_imperative("Remind staff of the need to record observations."));
         assert!(!is_imperative("Staff developed a plan."));
         assert!(!is_imperative("Work has started but there is no plan yet."));
         assert!(!is_imperative("Support was available at weekends."));
