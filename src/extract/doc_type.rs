@@ -14,7 +14,7 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report)(?-u:\b)").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)(focused|monitoring) visit to(?-u:\b)|(?-u:\b)report on (an\s+)?(announced|unannounced) visit(?-u:\b)|(?-u:\b)date of (the\s+)?visit\s*:|(?-u:\b)(assessment dates?|date of assessment)\s*:|(?-u:\b)our view of the (service|location|provider)(?-u:\b)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|:\s*(local authority|integrated care system|provider|service) assessment\s*(\n|$)|(?-u:\b)how we assess (local authorities|integrated care systems|care providers|providers|services)(?-u:\b)|(?-u:\b)quality statement scores?(?-u:\b))").unwrap()
+    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)(focused|monitoring) visit to(?-u:\b)|(?-u:\b)report on (an\s+)?(announced|unannounced) visit(?-u:\b)|(?-u:\b)date of (the\s+)?visit\s*:|(?-u:\b)(assessment dates?|date of assessment)\s*:|(?-u:\b)our view of the (service|location|provider)(?-u:\b)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|:\s*(local authority|integrated care system|provider|service) assessment\s*(\n|$)|(?-u:\b)how we assess (local authorities|integrated care systems|care providers|providers|services)(?-u:\b)|(?-u:\b)quality statement scores?(?-u:\b)|(?-u:\b)thematic\s+(?:review|inspection)(?-u:\b))").unwrap()
 });
 static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
@@ -107,6 +107,14 @@ mod tests {
         assert_eq!(kind(report), DocType::InspectionReport);
         assert_eq!(kind("Riverside Care Home\n\nOur view of the service\n\nThe home is in Kent.\n"), DocType::InspectionReport);
         assert_eq!(kind("Carers' needs\n\nA carer's assessment report is written for each carer.\n"), DocType::Other);
+    }
+
+    #[test]
+    fn a_regulators_thematic_review_is_an_inspection() {
+        assert_eq!(
+            kind("# Thematic review of self-directed support\n\n## Key findings\n\n- Many people had not been told about their options.\n"),
+            DocType::InspectionReport
+        );
     }
 
     #[test]

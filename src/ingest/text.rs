@@ -332,8 +332,9 @@ fn leading_number(t: &str) -> Option<(u32, &str)> {
 }
 
 /// A numbered section heading in mixed case ("3. Key strengths", "2. Background"): a short line
-/// without a stop that stands apart (a blank line after it), followed by a sentence or a
-/// bulleted list rather than by another numbered item or the rest of its own sentence, and that
+/// without a stop that stands apart (a blank line after it), followed by a sentence, a bulleted
+/// list or a list numbered from one rather than by its own list's next item or the rest of its
+/// own sentence, and that
 /// carries on no list: the line before is neither a lead-in nor the item numbered one less. A
 /// list of short items ("1. Leadership" then "2. Workforce") stays a list.
 fn is_numbered_heading(t: &str, lines: &[&str], i: usize) -> bool {
@@ -355,9 +356,13 @@ fn is_numbered_heading(t: &str, lines: &[&str], i: usize) -> bool {
         return false;
     };
     // A next line in lower case carries on a sentence cut by the blank line.
-    // A bullet list may follow a heading; a numbered line after it is the list's next item.
-    let next_text = bullet_item(next).filter(|_| leading_number(next).is_none()).unwrap_or(next);
-    if !next_text.starts_with(char::is_uppercase) || leading_number(next_text).is_some() || is_table_line(next) {
+    // A bulleted list may follow a heading, and so may a list numbered afresh from one ("2. Key
+    // messages" over "1. Children were ..."); a line numbered otherwise is the list's next item.
+    if leading_number(next).is_some_and(|(m, _)| m != 1) {
+        return false;
+    }
+    let next_text = bullet_item(next).unwrap_or(next);
+    if !next_text.starts_with(char::is_uppercase) || is_table_line(next) {
         return false;
     }
     let prev = lines[..i].iter().rev().map(|l| trimmed(l)).find(|l| !l.is_empty()).unwrap_or("");
@@ -811,6 +816,11 @@ mod tests {
         for heading in ["1. About this review", "2. Key strengths", "3. Areas for improvement"] {
             assert!(got.contains(&(BlockKind::Heading, heading.to_string())), "{heading}: {got:?}");
         }
+        // A list numbered afresh from one may follow the heading.
+        let messages = "1. Introduction\n\nWe visited in May.\n\n2. Key messages\n\n1. Children were kept safe.\n2. Plans were late.\n";
+        let got = kinds(messages);
+        assert!(got.contains(&(BlockKind::Heading, "2. Key messages".to_string())), "{got:?}");
+        assert_eq!(got.iter().filter(|(k, _)| *k == BlockKind::ListItem).count(), 2, "{got:?}");
         // A list of short items, the items under a lead-in, and a line whose sentence goes on
         // after a blank line stay list items.
         let list = "The priorities are:\n\n1. Leadership\n\n2. Workforce\n\n3. Finance\n\nEach has a lead officer.\n";

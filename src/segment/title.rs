@@ -37,6 +37,8 @@ const KIND_WORDS: &[&str] = &[
     "agenda",
     "meeting",
     "briefing",
+    "bulletin",
+    "overview",
 ];
 
 /// A label and its value ("Subject: Joint inspection ..."), where the value is the title.
@@ -47,7 +49,7 @@ static SUBJECT_LABEL: LazyLock<Regex> =
 static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"\s[A-Z][a-z]+(?: [a-z]+){0,2}:(?:\s|$)").unwrap());
 static KIND_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(
-        r"(?i)^(?:(?:press|news|media)\s+release|news|for\s+immediate\s+release|embargoed(?-u:\b).*|(?:inspection\s+)?report)\W*$",
+        r"(?i)^(?:(?:[A-Z][\w’'&-]*\s+){0,5}(?:(?:press|news|media)\s+release|news)|for\s+immediate\s+release|embargoed(?-u:\b).*|(?:inspection\s+)?report)\W*$",
     )
     .unwrap()
 });
@@ -94,7 +96,7 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
 /// Cover matter that names no document: an address, a date, a label and its value
 /// ("Inspection completed on: 9 October 2025", where "Northshire Council: local authority
 /// assessment" names one), an author ("Report by the Chief Officer"), a line that says only what kind of document
-/// follows ("News release") or when it may be read ("Embargoed until 00:01 ...").
+/// follows ("News release", "Care Inspectorate news") or when it may be read ("Embargoed until 00:01 ...").
 fn is_cover_matter(line: &str) -> bool {
     ends_in_postcode(line)
         || is_date_line(line)
@@ -172,11 +174,15 @@ fn is_name_line(t: &str) -> bool {
 
 /// A cover line up to a label inside it, when that label starts at byte `min_start` or later
 /// (a title may hold a colon of its own: "Joint inspection of adult services: Northshire").
+/// Nor is a colon before what names a kind of document a label's ("Local government in
+/// Scotland: Financial bulletin 2024/25").
 fn before_inner_label(t: &str, min_start: usize) -> &str {
-    match INNER_LABEL.find(t) {
-        Some(m) if m.start() >= min_start => t[..m.start()].trim_end(),
-        _ => t,
-    }
+    let Some(m) = INNER_LABEL.find(t).filter(|m| m.start() >= min_start) else {
+        return t;
+    };
+    // The words just after the colon: a label's value may run on into the next label.
+    let value: String = words(&t[m.end()..]).take(4).collect::<Vec<_>>().join(" ");
+    if has_kind_word(&value) { t } else { t[..m.start()].trim_end() }
 }
 
 fn is_title_shaped(t: &str) -> bool {
@@ -348,6 +354,12 @@ mod tests {
         assert_eq!(title(release).as_deref(), Some("Inspectors praise joint working in Northshire"));
         let release = "News release\nEmbargoed until 00:01, Thursday 13 March 2025\n\nPartnerships face growing pressures\n\nA report published today by the Accounts Commission found that costs had risen across the country.\n";
         assert_eq!(title(release).as_deref(), Some("Partnerships face growing pressures"));
+        // A publisher's news page names itself above the headline.
+        let release = "Northshire Inspectorate news\n\nInspectors highlight strong support for young carers\n\n17 September 2025\n\nA joint inspection has found that young carers are well supported by staff across the area.\n";
+        assert_eq!(title(release).as_deref(), Some("Inspectors highlight strong support for young carers"));
+        // A colon before a kind of document is no label's.
+        let bulletin = "Northshire Audit Office\n\nLocal government in Northshire: Financial bulletin 2024/25\n\nKey messages\n";
+        assert_eq!(title(bulletin).as_deref(), Some("Local government in Northshire: Financial bulletin 2024/25"));
         // A generic line that names nothing in particular does not displace a first heading.
         let review = "Integrating health and social care: a progress review\n\nKey messages\n\nPartners have made progress in some areas of their work over the last year.\n";
         assert_eq!(title(review).as_deref(), Some("Integrating health and social care: a progress review"));
