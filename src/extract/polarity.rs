@@ -16,7 +16,7 @@ static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult))(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult))(?-u:\b)",
     )
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,14 +66,18 @@ fn score(text: &str) -> (i32, i32) {
         let window_start = text[..start].char_indices().rev().nth(30).map(|(i, _)| i).unwrap_or(0);
         REVERSER.is_match(&text[window_start..start])
     };
-    for m in POSITIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start())) {
+    let negatives: Vec<regex_automata::Match> = NEGATIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start())).collect();
+    // A word of praise inside a phrase of the other lexicon is that phrase's ("reserves are
+    // fully committed").
+    let inside_a_negative = |m: &regex_automata::Match| negatives.iter().any(|n| n.start() <= m.start() && m.end() <= n.end());
+    for m in POSITIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start()) && !inside_a_negative(m)) {
         if negated(m.start()) {
             neg += 2;
         } else {
             pos += 1;
         }
     }
-    for m in NEGATIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start())) {
+    for m in negatives {
         let word = text[m.range()].to_ascii_lowercase();
         let strong = word.starts_with("wait")
             || word.starts_with("not ")
@@ -303,6 +307,9 @@ mod tests {
         assert_eq!(polarity("Mandatory training compliance was low, at 62%."), Weakness);
         assert_eq!(polarity("Staff said they struggled to find time for training."), Weakness);
         assert_eq!(polarity("Several councils are now relying on reserves to balance their budgets."), Weakness);
+        // Money committed is money gone, not a commitment to do better.
+        assert_eq!(polarity("Its reserves are now fully committed."), Weakness);
+        assert_eq!(polarity("Staff are committed to improving care."), Strength);
         // Low, of itself, is no shortfall.
         assert_eq!(polarity("The number of complaints was low."), Neutral);
     }

@@ -82,14 +82,20 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
     }
     // A heading near the top names the document better than a first paragraph does; one after
     // running text heads a section or signs a letter.
+    // The line over "News release" names who releases it ("Audit Scotland" / "News release" /
+    // the headline).
+    let publisher = |i: usize| texts.get(i + 1).is_some_and(|next| KIND_ONLY.is_match(next));
     let first_heading = blocks
         .iter()
         .zip(&texts)
+        .enumerate()
         .take(5)
-        .take_while(|(b, t)| !is_body(b, t))
-        .find(|(b, t)| b.kind == BlockKind::Heading && t.len() > 10 && !is_cover_matter(t))
-        .map(|(_, t)| *t);
-    let first = || texts.iter().find(|t| !is_cover_matter(t)).or(texts.first()).copied();
+        .take_while(|(_, (b, t))| !is_body(b, t))
+        .find(|&(i, (b, t))| b.kind == BlockKind::Heading && t.len() > 10 && !is_cover_matter(t) && !publisher(i))
+        .map(|(_, (_, t))| *t);
+    let first = || {
+        texts.iter().enumerate().find(|&(i, t)| !is_cover_matter(t) && !publisher(i)).or(texts.iter().enumerate().next()).map(|(_, t)| *t)
+    };
     first_heading.or_else(first).map(|t| truncate_chars(t, MAX_CHARS))
 }
 
@@ -354,6 +360,8 @@ mod tests {
         assert_eq!(title(release).as_deref(), Some("Inspectors praise joint working in Northshire"));
         let release = "News release\nEmbargoed until 00:01, Thursday 13 March 2025\n\nPartnerships face growing pressures\n\nA report published today by the Accounts Commission found that costs had risen across the country.\n";
         assert_eq!(title(release).as_deref(), Some("Partnerships face growing pressures"));
+        let release = "Northshire Audit Office\nNews release\n\nCouncils face growing pressures on social care\n\nA report published today found that costs had risen across the country.\n";
+        assert_eq!(title(release).as_deref(), Some("Councils face growing pressures on social care"));
         // A publisher's news page names itself above the headline.
         let release = "Northshire Inspectorate news\n\nInspectors highlight strong support for young carers\n\n17 September 2025\n\nA joint inspection has found that young carers are well supported by staff across the area.\n";
         assert_eq!(title(release).as_deref(), Some("Inspectors highlight strong support for young carers"));
