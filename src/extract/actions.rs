@@ -57,7 +57,13 @@ fn table_actions(t: &Table) -> Vec<Action> {
     let status_col = find_col(h, header!(r"(?-u:\b)(rag|status|colour|color)(?-u:\b)"));
     let due_col = find_col(h, header!(r"(?-u:\b)(timescale|due|deadline|target date|by when|completion date|date)(?-u:\b)"));
     let priority_col = find_col(h, header!(r"(?-u:\b)(priority|recommendation|ref|no\.?|number|area for improvement)(?-u:\b)"));
-    let action_col = find_col(h, header!(r"(?-u:\b)action")).filter(|c| Some(*c) != priority_col);
+    // Without a column of actions, what was recommended, or else what management answered, is
+    // what is to be done (an answer may be no more than "Agreed.").
+    let other_than_priority = |c: &usize| Some(*c) != priority_col;
+    let action_col = find_col(h, header!(r"(?-u:\b)action"))
+        .filter(other_than_priority)
+        .or_else(|| find_col(h, header!(r"(?-u:\b)(recommendation|improvement\s+(needed|required))(?-u:\b)")).filter(other_than_priority))
+        .or_else(|| find_col(h, header!(r"(?-u:\b)(management\s+)?response(?-u:\b)")).filter(other_than_priority));
     let resp_col = find_col(h, header!(r"(?-u:\b)(responsib\w*|lead|owner|who)(?-u:\b)"));
     let labelled = |r: &Vec<String>| action_col.and_then(|c| r.get(c)).is_some_and(|a| labelled_due(a).is_some());
     let looks_like_plan = status_col.is_some()
@@ -70,8 +76,10 @@ fn table_actions(t: &Table) -> Vec<Action> {
     let cell = |r: &Vec<String>, c: Option<usize>| c.and_then(|c| r.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let mut out = Vec::new();
     for r in &t.rows {
+        // A timescale column may say that the action is done ("Complete") instead of a date.
         let status = cell(r, status_col)
             .filter(|s| STATUS.is_match(s) || STATUS_PHRASE.is_match(s))
+            .or_else(|| cell(r, due_col).filter(|s| STATUS_PHRASE.is_match(s)))
             .or_else(|| r.iter().rev().find(|c| STATUS.is_match(c)).cloned())
             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
         let action_cell = cell(r, action_col);
@@ -174,6 +182,33 @@ mod tests {
             rows: vec![vec!["1. Plan".into(), "Agreed at the meeting of 3 May 2025.".into()]],
         };
         assert!(table_actions(&t).is_empty());
+    }
+
+    #[test]
+    fn without_an_action_column_the_recommendation_is_the_action() {
+        let t = Table {
+            header: ["No.", "Finding", "Recommendation", "Priority", "Management response", "Responsible officer", "Target date"]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![
+                ["1", "The plan is out of date.", "Update the plan.", "High", "Agreed.", "Chief Finance Officer", "30 September 2025"]
+                    .map(String::from)
+                    .to_vec(),
+            ],
+        };
+        let a = table_actions(&t);
+        assert_eq!((a[0].priority.as_deref(), a[0].action.as_str()), (Some("1"), "Update the plan."));
+        assert_eq!(a[0].due.as_deref(), Some("2025-09-30"));
+    }
+
+    #[test]
+    fn a_timescale_may_say_the_action_is_done() {
+        let t = Table {
+            header: ["Improvement needed", "Service action", "Responsible officer", "Timescale"].map(String::from).to_vec(),
+            rows: vec![["Check fridges daily.", "Checks added to the huddle.", "Ward Manager", "Complete"].map(String::from).to_vec()],
+        };
+        let a = table_actions(&t);
+        assert_eq!((a[0].action.as_str(), a[0].status.as_deref()), ("Checks added to the huddle.", Some("complete")));
     }
 
     #[test]

@@ -35,6 +35,11 @@ const URGED_MAX_CHARS: usize = 90;
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"^(?P<subj>[^,;:]{2,90}?)\s+(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to(?-u:\b)").unwrap()
 });
+/// Whether a sentence asks a body to act in the passive ("The Committee is asked to note the
+/// report"), as a committee paper puts what it recommends.
+pub fn is_asked_to(sentence: &str) -> bool {
+    ASKED.is_match(sentence.trim_start())
+}
 static RECOMMEND_THAT: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
 /// A committee paper's draft resolution, which lists what the body it names is to do ("That

@@ -77,8 +77,10 @@ static LEAD_IN_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)(?-u:\b)(recommendation|priority|priorities|area for improvement|improvement required|requirement)s?(?-u:\b)")
-        .unwrap()
+    crate::rx::regex(
+        r"(?i)(?-u:\b)(recommendation|priority|priorities|area for improvement|improvements? (required|needed)|requirement)s?(?-u:\b)",
+    )
+    .unwrap()
 });
 static NON_REC_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(
@@ -467,11 +469,16 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             BlockKind::ListItem if first && section == Section::Recommendations => {
                 is_nominal(text) || is_imperative(text) || has_cue(text) || directive()
             }
-            _ if section == Section::Recommendations => is_imperative(text) || has_cue(text) || directive(),
+            _ if section == Section::Recommendations => is_imperative(text) || has_cue(text) || actor::is_asked_to(text) || directive(),
             _ => section != Section::Background && (has_cue(text) || continues_a_recommendation(doc, si, &out, text)),
         };
         if !is_rec {
             continue;
+        }
+        // A table's recommendation column may hold passive directives too ("Savings should be
+        // reported to the committee"), whose subject is no actor either.
+        if block.kind == BlockKind::TableCell && !has_cue(text) {
+            names_no_one = has_modal_directive(text);
         }
         let own_actor = actor::from_sentence(text).filter(|_| !names_no_one);
         let lead_actor = if own_actor.is_none() { lead_block.and_then(|l| lead_in_actor(doc, l)) } else { None };
@@ -756,6 +763,23 @@ mod lead_in_tests {
                 ("notes the rating given by the regulator;", Some("Cabinet")),
                 ("approves the improvement plan at Appendix A;", Some("Cabinet")),
                 ("delegates authority to the Director to update the plan.", Some("Cabinet")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_committee_asked_to_act_and_a_plans_passive_directives() {
+        let text = "Management action plan\n\n| No. | Recommendation | Target date |\n|---|---|---|\n| 1 | The Chief Finance Officer should update the plan. | 30 September 2025 |\n| 2 | Savings should be reported to the committee each quarter. | 31 December 2025 |\n\nRecommendation\n\nThe Audit and Risk Committee is asked to note the findings of this report.\n";
+        let raw = crate::ingest::read_bytes(std::path::Path::new("t.md"), text.as_bytes()).unwrap();
+        let doc = crate::segment::build(raw, "t.md", "id".into(), text.len());
+        let recs = Extractor::default().extract(&doc).recommendations;
+        let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("The Chief Finance Officer should update the plan.", Some("The Chief Finance Officer")),
+                ("Savings should be reported to the committee each quarter.", None),
+                ("The Audit and Risk Committee is asked to note the findings of this report.", Some("The Audit and Risk Committee")),
             ]
         );
     }
