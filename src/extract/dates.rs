@@ -169,7 +169,10 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
             let before = &t[..d.start];
             let after = &t[d.end..];
             let others = before.split_whitespace().count() + after.split_whitespace().count();
-            if others <= 4 || PUBLISHED.is_match(before.trim_end()) {
+            // A meeting's line ends in its date after a dash or a comma ("Audit and Risk
+            // Committee – 24 June 2025").
+            let closes_a_short_line = t.len() <= 100 && after.trim().is_empty() && before.trim_end().ends_with(['–', '—', '-', ',']);
+            if others <= 4 || closes_a_short_line || PUBLISHED.is_match(before.trim_end()) {
                 if DUE.is_match(before) {
                     continue;
                 }
@@ -216,6 +219,10 @@ mod document_date_tests {
             "Council Offices\nHigh Street\n\n3 March 2021\n\nThe meeting on Monday, 15 March 2021 will consider the plan due by 30 June 2021.\n",
         );
         assert_eq!(document_date(&d, DocType::CommitteeReport).as_deref(), Some("2021-03-03"));
+        let d = doc(
+            "Northshire Integration Joint Board\n\nAudit and Risk Committee – 24 June 2025\n\nInternal Audit Report: Financial Planning\n",
+        );
+        assert_eq!(document_date(&d, DocType::CommitteeReport).as_deref(), Some("2025-06-24"));
     }
 
     #[test]

@@ -31,9 +31,10 @@ static INVESTIGATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a document of none of the four kinds is an investigator's report, such as a
 /// coroner's report to prevent future deaths: like an inspection report, it states in its own
-/// voice what gives rise to concern.
-pub fn is_investigation_report(doc: &Document, doc_type: DocType) -> bool {
-    doc_type == DocType::Other && INVESTIGATION.is_match(&doc.text)
+/// voice what gives rise to concern. The statutory words stand under its concerns heading, so
+/// only blocks in that section (`in_concerns`) are read, not the whole of every document.
+pub fn is_investigation_report(doc: &Document, doc_type: DocType, in_concerns: impl Fn(usize) -> bool) -> bool {
+    doc_type == DocType::Other && (0..doc.blocks.len()).any(|i| in_concerns(i) && INVESTIGATION.is_match(doc.block_text(i)))
 }
 
 pub fn classify(doc: &Document) -> DocType {

@@ -151,7 +151,7 @@ pub fn extract(
 ) -> Vec<Finding> {
     // An investigator's report states its concerns in its own voice, under their heading; its
     // account of events elsewhere is evidence, not findings.
-    let investigation = super::doc_type::is_investigation_report(doc, doc_type);
+    let investigation = super::doc_type::is_investigation_report(doc, doc_type, |b| sections[b] == Section::Weaknesses);
     let own_voice = investigation || matches!(doc_type, DocType::PressRelease | DocType::InspectionReport | DocType::AuditReport);
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_block_of_finding: Option<usize> = None;

@@ -66,7 +66,8 @@ fn score(text: &str) -> (i32, i32) {
         let window_start = text[..start].char_indices().rev().nth(30).map(|(i, _)| i).unwrap_or(0);
         REVERSER.is_match(&text[window_start..start])
     };
-    let negatives: Vec<regex_automata::Match> = NEGATIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start())).collect();
+    let mut negatives = NEGATIVE.find_iter(text);
+    negatives.retain(|m| !in_a_name(text, m.start()));
     // A word of praise inside a phrase of the other lexicon is that phrase's ("reserves are
     // fully committed").
     let inside_a_negative = |m: &regex_automata::Match| negatives.iter().any(|n| n.start() <= m.start() && m.end() <= n.end());

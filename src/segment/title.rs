@@ -106,7 +106,7 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
 fn is_cover_matter(line: &str) -> bool {
     ends_in_postcode(line)
         || is_date_line(line)
-        || label_end(line).is_some_and(|end| !has_kind_word(&line[end..]))
+        || label_end(line).is_some_and(|end| !has_kind_word(&line[end..]) && !names_a_report(&line[..end]))
         || KIND_ONLY.is_match(line)
         || AUTHOR_LINE.is_match(line)
 }
@@ -207,6 +207,14 @@ fn bare(w: &str) -> String {
 
 fn has_kind_word(t: &str) -> bool {
     words(t).any(|w| KIND_WORDS.contains(&bare(w).as_str()))
+}
+
+/// Whether a label is itself the name of a report, its subject after the colon ("Internal
+/// Audit Report: Financial Planning"), unlike "Inspection dates:" or "Type of inspection:".
+fn names_a_report(label: &str) -> bool {
+    const REPORT_HEADS: [&str; 6] = ["report", "review", "update", "briefing", "bulletin", "summary"];
+    let last = words(label.trim_end_matches([':', ' '])).last().map(bare).unwrap_or_default();
+    REPORT_HEADS.contains(&last.as_str())
 }
 
 /// Whether a title names something particular. A line in capitals throughout marks no names
@@ -329,6 +337,11 @@ mod tests {
             (
                 "Northshire Borough Council: local authority assessment\n\nHow we assess local authorities\n\nAssessment published: 20 February 2025\n",
                 "Northshire Borough Council: local authority assessment",
+            ),
+            // A label that names a report has the report's subject after it.
+            (
+                "Northshire Integration Joint Board\n\nAudit and Risk Committee – 24 June 2025\n\nInternal Audit Report: Financial Planning\n\nReport by Chief Internal Auditor\n\nAudit opinion: Limited assurance\n",
+                "Internal Audit Report: Financial Planning",
             ),
             // A line that names only a kind of report takes the name under it.
             (
