@@ -22,8 +22,8 @@ static HEADINGS: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(recommendations?|areas? (for|of|needing|requiring) (priority |further )?(improvement|development|action)|areas? to improve|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions?|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action|(where|how) [^.?]{0,40}(could|can|should|must|needs? to) improve|what we are asking [^.?]{0,40}to do)(?-u:\b)",
         r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|matters? of concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)",
         r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked|(did|does|do) well|(is|are) doing well)(?-u:\b)",
-        r"(?i)^(\d+\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|inspection findings|detailed findings|summary of (the )?findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)",
-        r"(?i)^(\d+\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information (about|on)|legislation|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)",
+        r"(?i)^(\d+(\.\d+)*\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|inspection findings|detailed findings|summary of (the )?findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)",
+        r"(?i)^(\d+(\.\d+)*\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information (about|on)|legislation|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)",
     ])
     .dfa_size_limit(crate::rx::LAZY_DFA_CACHE)
     .build()
@@ -70,12 +70,15 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
     let mut out = Vec::with_capacity(doc.blocks.len());
     let mut current = Section::Other;
     let mut quiet_run = 0;
+    // How many numbers the heading that opened the section has ("2.2 Background": two).
+    let mut opened_depth: Option<usize> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
             let s = classify_heading(doc.block_text(i));
             if s != Section::Other {
                 current = s;
                 quiet_run = 0;
+                opened_depth = number_depth(doc.block_text(i));
             } else if current != Section::Strengths && names_only(doc.slice(b.span).trim())
                 || crate::line_shapes::is_label_line(doc.slice(b.span).trim())
                 || is_lead_in(doc.slice(b.span))
@@ -91,8 +94,12 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                 // every sentence under it praise: reports set such lists at the end of a topic,
                 // before the next topic's heading ("Delivery of Safe and Effective Care").
                 // Concerns and recommendations run on under subheadings of their own.
-                if quiet_run >= 2 || current == Section::Strengths || !is_subheading(doc, b) {
+                // A heading numbered as the section's own or higher ("2.3 Assessment" after "2.2
+                // Background") is the next part, not a part of it.
+                let sibling = opened_depth.is_some_and(|d| number_depth(doc.block_text(i)).is_some_and(|e| e <= d));
+                if sibling || quiet_run >= 2 || current == Section::Strengths || !is_subheading(doc, b) {
                     current = Section::Other;
+                    opened_depth = None;
                 }
             }
         } else {
@@ -101,6 +108,13 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
         out.push(current);
     }
     out
+}
+
+/// How many numbers a heading's own number has: "2.3 Assessment" two, "3. Evaluation" one.
+fn number_depth(t: &str) -> Option<usize> {
+    let number = t.split_whitespace().next()?.trim_end_matches(['.', ')']);
+    let parts = || number.split('.');
+    (!number.is_empty() && parts().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))).then(|| parts().count())
 }
 
 /// A line that leads into what follows ("During the inquest, evidence showed:-").
@@ -166,6 +180,10 @@ mod tests {
         // Concerns run on under a subheading and after a lead-in.
         let concerns = "Matters of concern\n\nThe ward had no policy for night checks.\n\nThe national picture\n\nDuring the inquest, evidence showed:-\n\nStaff were unable to call a doctor.\n";
         assert_eq!(sections(concerns).last(), Some(&Section::Weaknesses));
+        // A heading numbered as the section's own is the next part.
+        let sbar = "2.2 Background\nThe inspection looked at 12 wards.\n\n2.3 Assessment\nInspectors found that staff were kind.\n";
+        assert_eq!(sections(sbar).last(), Some(&Section::Other));
+        assert_eq!(sections(sbar)[0], Section::Background);
         // A list of strengths ends at the next topic's heading, even one of capitalised words.
         let topics = "What we found this service did well\n\n- Staff were kind\n- Meals were served promptly\n\nDelivery of Safe and Effective Care\n\nFridge temperatures had not been checked daily.\n";
         assert_eq!(sections(topics).last(), Some(&Section::Other));

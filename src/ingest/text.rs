@@ -134,7 +134,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         }
         if let Some(item) = bullet_item(t) {
             let item = item.to_string();
-            if !looks_like_heading_number(t) && !is_numbered_heading(t, lines, i) {
+            if !looks_like_heading_number(t) && !is_numbered_heading(t, lines, i) && !is_subsection_heading(t, next) {
                 pending_bullets = 0;
                 b.flush();
                 b.open(BlockKind::ListItem, item);
@@ -169,7 +169,14 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             .current
             .as_ref()
             .is_some_and(|c| c.kind == BlockKind::Paragraph && c.text.trim_end().ends_with(':') && starts_own_sentence(t));
-        if item_ended || lead_in_ended {
+        // A form's lines each give a label and its value ("Title: ..." over "Responsible
+        // Executive: ..."), which run into no sentence.
+        let label_ended = || {
+            memchr::memchr(b':', t.as_bytes()).is_some()
+                && line_shapes::is_label_line(t)
+                && b.current.as_ref().is_some_and(|c| c.kind == BlockKind::Paragraph && line_shapes::label_end(&c.text).is_some())
+        };
+        if item_ended || lead_in_ended || label_ended() {
             b.flush();
         }
         // A date on a line of its own stands alone, as covers set it under the line that says
@@ -316,6 +323,19 @@ fn is_table_line(line: &str) -> bool {
 /// "1. RECOMMENDATION" is a numbered heading, not a list item.
 fn looks_like_heading_number(t: &str) -> bool {
     all_caps(t) && t.split_whitespace().count() <= 8
+}
+
+/// A subsection's number and a few words in a paper laid out in numbered parts ("2.3
+/// Assessment", "4.1 Financial implications"), over the part's first sentence: a heading, where
+/// "1. Leadership" over "2. Workforce" is a list.
+fn is_subsection_heading(t: &str, next: &str) -> bool {
+    static SUBSECTION: LazyLock<Regex> =
+        LazyLock::new(|| crate::rx::regex(r"^\d{1,2}\.\d{1,2}\.?\s+[A-Z][\w’'-]*(?:\s+[\w’'&-]+){0,5}$").unwrap());
+    t.len() <= 80
+        && SUBSECTION.is_match(t)
+        && next.starts_with(char::is_uppercase)
+        && !is_bullet(next)
+        && !is_function_word(t.split_whitespace().next_back().unwrap_or(""))
 }
 
 /// The number of a line numbered "3." or "3)" and what follows it.
