@@ -341,6 +341,11 @@ mod tests {
         Extractor::default().extract(&doc)
     }
 
+    /// The text of each finding of `text`.
+    fn finding_texts(text: &str) -> Vec<String> {
+        record(text).findings.into_iter().map(|f| f.text).collect()
+    }
+
     #[test]
     fn reported_findings_in_a_press_release() {
         let r = record(
@@ -371,14 +376,13 @@ mod tests {
 
     #[test]
     fn the_standard_a_finding_is_held_to_is_no_finding() {
-        let r = record(
+        let f = finding_texts(
             "Northshire Council: local authority assessment\n\nType of inspection: local authority assessment\n\n\
              The local authority commitment\n\n\
              We expect local authorities to assess people's needs in a timely and effective way.\n\n\
              Key findings for this quality statement\n\n\
              People waited too long for their needs to be assessed.\n",
         );
-        let f: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(f, ["People waited too long for their needs to be assessed."]);
     }
 
@@ -430,36 +434,33 @@ mod tests {
 
     #[test]
     fn a_letter_about_its_own_visit_is_no_finding() {
-        let r = record(
+        let f = finding_texts(
             "Focused visit to Northshire children's services\n\nHis Majesty's Inspectors visited on 3 June 2025.\n\nMain findings\n\n\
              Social workers know their children well.\n\n\
              Ofsted will take the findings from this focused visit into account when planning your next inspection.\n",
         );
-        let f: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(f, ["Social workers know their children well."]);
     }
 
     #[test]
     fn what_inspectors_will_do_next_is_no_finding() {
-        let r = record(
+        let f = finding_texts(
             "Inspectors praise home care in Northshire\n\n\
              Inspectors found that staff were caring and well trained. \
              Inspectors will monitor progress and will return to review the improvements made. \
              We will ask the partnership to prepare an improvement plan.\n",
         );
-        let f: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(f, ["Inspectors found that staff were caring and well trained."]);
     }
 
     #[test]
     fn a_count_of_the_reports_own_items_is_no_finding() {
-        let r = record(
+        let f = finding_texts(
             "Unannounced inspection report\nInspection dates: 3 to 7 June 2024\n\n\
              Areas of good practice\n\n\
              The inspection resulted in 2 areas of good practice.\n\n\
              ◼ Staff were kind and compassionate when caring for patients.\n",
         );
-        let f: Vec<&str> = r.findings.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(f, ["Staff were kind and compassionate when caring for patients."]);
     }
 

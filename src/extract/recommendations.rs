@@ -724,6 +724,15 @@ mod tests {
 mod lead_in_tests {
     use crate::extract::Extractor;
 
+    /// Asserts each recommendation of `text`, read as file `path`, with its actor.
+    fn assert_recs(path: &str, text: &str, want: &[(&str, Option<&str>)]) {
+        let raw = crate::ingest::read_bytes(std::path::Path::new(path), text.as_bytes()).unwrap();
+        let doc = crate::segment::build(raw, path, "id".into(), text.len());
+        let recs = Extractor::default().extract(&doc).recommendations;
+        let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
+        assert_eq!(got, want, "{text}");
+    }
+
     /// The actor of the recommendation starting "waiting times" in `text`'s list.
     fn item_actor(text: &str) -> Option<String> {
         let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
@@ -753,34 +762,28 @@ mod lead_in_tests {
     #[test]
     fn a_committees_draft_resolution_lists_what_the_body_is_to_do() {
         let text = "2. RECOMMENDATIONS\n\n2.1 That Cabinet:\n\na. notes the rating given by the regulator;\nb. approves the improvement plan at Appendix A;\nii. delegates authority to the Director to update the plan.\n\n3. BACKGROUND\n\n3.1 The plan sets out 14 actions under four priorities.\n";
-        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
-        let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
-        let recs = Extractor::default().extract(&doc).recommendations;
-        let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
-        assert_eq!(
-            got,
-            [
+        assert_recs(
+            "t.txt",
+            text,
+            &[
                 ("notes the rating given by the regulator;", Some("Cabinet")),
                 ("approves the improvement plan at Appendix A;", Some("Cabinet")),
                 ("delegates authority to the Director to update the plan.", Some("Cabinet")),
-            ]
+            ],
         );
     }
 
     #[test]
     fn a_committee_asked_to_act_and_a_plans_passive_directives() {
         let text = "Management action plan\n\n| No. | Recommendation | Target date |\n|---|---|---|\n| 1 | The Chief Finance Officer should update the plan. | 30 September 2025 |\n| 2 | Savings should be reported to the committee each quarter. | 31 December 2025 |\n\nRecommendation\n\nThe Audit and Risk Committee is asked to note the findings of this report.\n";
-        let raw = crate::ingest::read_bytes(std::path::Path::new("t.md"), text.as_bytes()).unwrap();
-        let doc = crate::segment::build(raw, "t.md", "id".into(), text.len());
-        let recs = Extractor::default().extract(&doc).recommendations;
-        let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
-        assert_eq!(
-            got,
-            [
+        assert_recs(
+            "t.md",
+            text,
+            &[
                 ("The Chief Finance Officer should update the plan.", Some("The Chief Finance Officer")),
                 ("Savings should be reported to the committee each quarter.", None),
                 ("The Audit and Risk Committee is asked to note the findings of this report.", Some("The Audit and Risk Committee")),
-            ]
+            ],
         );
     }
 
@@ -793,18 +796,15 @@ mod lead_in_tests {
     #[test]
     fn under_a_heading_that_asks_for_improvement_a_passive_directive_is_a_recommendation() {
         let text = "Areas for improvement\n\nHealth leaders should cut waiting times. Care plans should be reviewed every year. The manager should audit medication.\n";
-        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
-        let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
-        let recs = Extractor::default().extract(&doc).recommendations;
-        let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
-        assert_eq!(
-            got,
-            [
+        assert_recs(
+            "t.txt",
+            text,
+            &[
                 ("Health leaders should cut waiting times.", Some("Health leaders")),
                 ("Care plans should be reviewed every year.", None),
                 // One person who can act is an actor too.
-                ("The manager should audit medication.", Some("The manager"))
-            ]
+                ("The manager should audit medication.", Some("The manager")),
+            ],
         );
     }
 
