@@ -8,7 +8,7 @@ use crate::rx::Gated;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const GRADES: &str = r"requires improvement to be good|requires improvement|outstanding|inadequate|good|adequate|excellent|very good|weak|unsatisfactory|satisfactory|poor|effective|ineffective";
+const GRADES: &str = r"requires improvement to be good|requires improvement|outstanding|inadequate|good|adequate|excellent|very good|weak|unsatisfactory|satisfactory|poor|very effective|effective with areas for improvement|important areas for improvement|major areas for improvement|effective|ineffective";
 
 static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
 static ASPECT_COLON_GRADE: LazyLock<Regex> =
@@ -34,7 +34,8 @@ static PROSE: LazyLock<Gated> = LazyLock::new(|| {
         ),
     )
 });
-static NOT_AN_ASPECT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^(grade|judgement|judgment|rating|score)s?$").unwrap());
+static NOT_AN_ASPECT: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"(?i)^(grade|judgement|judgment|rating|score|evaluation|overall evaluation)s?$").unwrap());
 
 fn words(s: &str) -> Vec<String> {
     s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect()
@@ -83,7 +84,16 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             continue;
         }
         if let Some(c) = (t.contains(':') && ASPECT_COLON_GRADE.is_match(t)).then(|| ASPECT_COLON_GRADE.captures(t)).flatten() {
-            push(&c["aspect"], &c["grade"], &mut out);
+            // "Evaluation: Effective" grades what the line above names ("Key process: Initial
+            // inquiries"), after its own label.
+            let aspect = match &c["aspect"] {
+                a if NOT_AN_ASPECT.is_match(a.trim()) && i > 0 => {
+                    let prev = doc.block_text(i - 1).trim();
+                    crate::line_shapes::label_end(prev).map_or(prev, |end| &prev[end..])
+                }
+                a => a,
+            };
+            push(aspect, &c["grade"], &mut out);
             continue;
         }
         if let Some(c) = (b.kind == BlockKind::Heading && t.len() < 200 && ASPECT_SCORE_GRADE.is_match(t))
@@ -125,6 +135,16 @@ mod tests {
         let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
         let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
         super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect()
+    }
+
+    #[test]
+    fn an_evaluation_grades_the_process_named_above_it() {
+        assert_eq!(
+            ratings_of(
+                "Key process: Initial inquiries into concerns\nEvaluation: Effective with areas for improvement\n\nKey process: Strategic leadership\nEvaluation: Very effective\n"
+            ),
+            ["Initial inquiries into concerns = effective with areas for improvement", "Strategic leadership = very effective"]
+        );
     }
 
     #[test]
