@@ -49,7 +49,7 @@ static SUBJECT_LABEL: LazyLock<Regex> =
 static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"\s[A-Z][a-z]+(?: [a-z]+){0,2}:(?:\s|$)").unwrap());
 static KIND_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(
-        r"(?i)^(?:(?:[A-Z][\w’'&-]*\s+){0,5}(?:(?:press|news|media)\s+release|news)|for\s+immediate\s+release|embargoed(?-u:\b).*|(?:inspection\s+)?report)\W*$",
+        r"(?i)^(?:(?:(?-i:[A-Z])[\w’'&-]*\s+){0,5}(?:(?:press|news|media)\s+release|news)|for\s+immediate\s+release|embargoed(?-u:\b).*|(?:inspection\s+)?report)\W*$",
     )
     .unwrap()
 });
@@ -378,6 +378,9 @@ mod tests {
         // A publisher's news page names itself above the headline.
         let release = "Northshire Inspectorate news\n\nInspectors highlight strong support for young carers\n\n17 September 2025\n\nA joint inspection has found that young carers are well supported by staff across the area.\n";
         assert_eq!(title(release).as_deref(), Some("Inspectors highlight strong support for young carers"));
+        // A headline that ends in "news" is no publisher's page name.
+        let release = "Carers welcome the news\n\nA report published today found that carers in Northshire are well supported by staff.\n";
+        assert_eq!(title(release).as_deref(), Some("Carers welcome the news"));
         // A colon before a kind of document is no label's.
         let bulletin = "Northshire Audit Office\n\nLocal government in Northshire: Financial bulletin 2024/25\n\nKey messages\n";
         assert_eq!(title(bulletin).as_deref(), Some("Local government in Northshire: Financial bulletin 2024/25"));
