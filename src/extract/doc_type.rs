@@ -33,8 +33,14 @@ static INVESTIGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// coroner's report to prevent future deaths: like an inspection report, it states in its own
 /// voice what gives rise to concern. The statutory words stand under its concerns heading, so
 /// only blocks in that section (`in_concerns`) are read, not the whole of every document.
+/// A title that names the report's statutory kind says so too, when its concerns leave the
+/// formula out.
 pub fn is_investigation_report(doc: &Document, doc_type: DocType, in_concerns: impl Fn(usize) -> bool) -> bool {
-    doc_type == DocType::Other && (0..doc.blocks.len()).any(|i| in_concerns(i) && INVESTIGATION.is_match(doc.block_text(i)))
+    static TITLE: LazyLock<Regex> =
+        LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(prevention\s+of\s+future\s+deaths?|regulation\s+28)(?-u:\b)").unwrap());
+    doc_type == DocType::Other
+        && (doc.title.as_deref().is_some_and(|t| TITLE.is_match(t))
+            || (0..doc.blocks.len()).any(|i| in_concerns(i) && INVESTIGATION.is_match(doc.block_text(i))))
 }
 
 pub fn classify(doc: &Document) -> DocType {

@@ -145,13 +145,13 @@ fn is_placeholder(t: &str) -> bool {
 pub fn extract(
     doc: &Document,
     doc_type: DocType,
+    investigation: bool,
     sections: &[Section],
     sentence_themes: &[Vec<ThemeHit>],
     recs: &[Recommendation],
 ) -> Vec<Finding> {
-    // An investigator's report states its concerns in its own voice, under their heading; its
-    // account of events elsewhere is evidence, not findings.
-    let investigation = super::doc_type::is_investigation_report(doc, doc_type, |b| sections[b] == Section::Weaknesses);
+    // An investigator's report (`investigation`) states its concerns in its own voice, under
+    // their heading; its account of events elsewhere is evidence, not findings.
     let own_voice = investigation || matches!(doc_type, DocType::PressRelease | DocType::InspectionReport | DocType::AuditReport);
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_block_of_finding: Option<usize> = None;
@@ -412,6 +412,19 @@ mod tests {
                 ("Staff were unable to reach the on-call doctor for three hours.", Polarity::Weakness),
             ]
         );
+    }
+
+    #[test]
+    fn a_coroners_report_named_so_in_its_title_needs_no_formula() {
+        let text = "Jane Doe Prevention of Future Deaths Report\n\n\
+             Circumstances\n\n\
+             Ms Doe was found at home on 4 March 2024.\n\n\
+             Concerns\n\n\
+             The ambulance service and the police do not share an understanding of the policy.\n";
+        assert_eq!(finding_texts(text), ["The ambulance service and the police do not share an understanding of the policy."]);
+        // Without the title's words, a document of no known kind states no findings here.
+        let untitled = text.replacen(" Prevention of Future Deaths Report", "", 1);
+        assert!(finding_texts(&untitled).is_empty(), "{:?}", finding_texts(&untitled));
     }
 
     #[test]

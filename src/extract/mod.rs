@@ -66,8 +66,11 @@ impl Extractor {
             None => dates::document_date(doc, doc_type),
         };
         let sections = sections::block_sections(doc);
-        let recommendations = recommendations::extract(doc, &sections, &sentence_themes);
-        let findings = findings::extract(doc, doc_type, &sections, &sentence_themes, &recommendations);
+        // An investigator's report (a coroner's) states its concerns, and what it asks for among
+        // them, in its own voice under their heading.
+        let investigation = doc_type::is_investigation_report(doc, doc_type, |b| sections[b] == sections::Section::Weaknesses);
+        let recommendations = recommendations::extract(doc, &sections, &sentence_themes, investigation);
+        let findings = findings::extract(doc, doc_type, investigation, &sections, &sentence_themes, &recommendations);
         Record {
             path: doc.path.clone(),
             id: doc.id.clone(),

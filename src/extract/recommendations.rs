@@ -430,7 +430,10 @@ fn continues_a_recommendation(doc: &Document, si: usize, out: &[Recommendation],
         && PRONOUN_MODAL.captures(text).is_some_and(|c| !c["verb"].eq_ignore_ascii_case("be"))
 }
 
-pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<ThemeHit>]) -> Vec<Recommendation> {
+/// In an investigator's report (`investigation`), its concerns may ask for what would prevent
+/// another death without naming who is to act ("The junction should be redesigned as a
+/// roundabout"): a directive there is a recommendation, as under a recommendations heading.
+pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<ThemeHit>], investigation: bool) -> Vec<Recommendation> {
     let mut out = Vec::new();
     let mut first_in_block = usize::MAX;
     let mut last_block = usize::MAX;
@@ -470,6 +473,9 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
                 is_nominal(text) || is_imperative(text) || has_cue(text) || directive()
             }
             _ if section == Section::Recommendations => is_imperative(text) || has_cue(text) || actor::is_asked_to(text) || directive(),
+            _ if investigation && section == Section::Weaknesses => {
+                has_cue(text) || continues_a_recommendation(doc, si, &out, text) || directive()
+            }
             _ => section != Section::Background && (has_cue(text) || continues_a_recommendation(doc, si, &out, text)),
         };
         if !is_rec {
@@ -739,6 +745,29 @@ mod lead_in_tests {
         let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
         let recs = Extractor::default().extract(&doc).recommendations;
         recs.into_iter().find(|r| r.text.starts_with("waiting times")).expect("the item is a recommendation").actor
+    }
+
+    #[test]
+    fn a_coroners_concerns_ask_for_action_without_naming_who() {
+        let text = "Regulation 28: report to prevent future deaths\n\n\
+             Coroner's concerns\n\n\
+             In my opinion there is a risk that future deaths will occur unless action is taken.\n\n\
+             The MATTERS OF CONCERN are as follows.\n\n\
+             (1) The junction should be redesigned as a roundabout.\n\
+             (2) The crossing lights should have been repaired after the first collision.\n\
+             (3) The county council should review the speed limit on the approach.\n";
+        assert_recs(
+            "t.txt",
+            text,
+            &[
+                ("The junction should be redesigned as a roundabout.", None),
+                ("The county council should review the speed limit on the approach.", Some("The county council")),
+            ],
+        );
+        // Elsewhere a passive directive is no recommendation of the report's: it may describe
+        // a rule or a plan.
+        let account = "Circumstances of the death\n\nThe junction should be redesigned as a roundabout.\n";
+        assert_recs("t.txt", account, &[]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub enum Section {
 static HEADINGS: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSetBuilder::new([
         r"(?i)(?-u:\b)(recommendations?|areas? (for|of|needing|requiring) (priority |further )?(improvement|development|action)|areas? to improve|what needs to (improve|change|happen)|improvement (priorities|actions|required|plan)|priority actions?|actions? (required|needed)|next steps|requirements?|what (should|must) (happen|change)|points? for action|(where|how) [^.?]{0,40}(could|can|should|must|needs? to) improve|what we are asking [^.?]{0,40}to do)(?-u:\b)",
-        r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|matters? of concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)",
+        r"(?i)(?-u:\b)(need(s)? to do better|weakness(es)?|areas? (of|for) concern|matters? of concern|concerns|what (is not|isn't|was not|wasn't) working|what (could|should) be better|challenges|risks)(?-u:\b)|(?i)^\W*((\d+\.?|first|second|third|further)\s+)?concern(?-u:\b)",
         r"(?i)(?-u:\b)(is effective|are effective|doing (that|which) is effective|strengths?|what (is|was|'s) working( well)?|what works well|going well|good practice|areas? of (strength|good practice)|what we liked|(did|does|do) well|(is|are) doing well)(?-u:\b)",
         r"(?i)^(\d+(\.\d+)*\.?\s*)?(key (messages|findings|points)|summary|main findings|our findings|inspection findings|detailed findings|summary of (the )?findings|what we found|findings|conclusions?|overall (findings|judgement|effectiveness)|inspection outcome|executive summary)(?-u:\b)",
         r"(?i)^(\d+(\.\d+)*\.?\s*)?(background|purpose( of report)?|introduction|about (this|the|us)|information (about|on)|legislation|contact|inspection team|members|agenda|author|appendix|context|methodology|how we|local (area )?partnership details|notes? to editors|further information)(?-u:\b)",
@@ -75,6 +75,13 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
     for (i, b) in doc.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
             let s = classify_heading(doc.block_text(i));
+            // "The matters of concern are as follows:" over "Confusion over the local policy for
+            // ...": what the lead-in announces is the section's first item, however long. A
+            // form's short label ("Comments:", "Action for next year:") announces no list.
+            let announced = current != Section::Strengths && i > 0 && {
+                let before = doc.block_text(i - 1);
+                is_lead_in(before) && super::has_words(before, 5)
+            };
             if s != Section::Other {
                 current = s;
                 quiet_run = 0;
@@ -82,11 +89,12 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
             } else if current != Section::Strengths && names_only(doc.slice(b.span).trim())
                 || crate::line_shapes::is_label_line(doc.slice(b.span).trim())
                 || is_lead_in(doc.slice(b.span))
+                || announced
             {
                 // A line of names, a label and its value ("Stated: Second time", "To be
-                // completed by: 31 March 2025"), or a lead-in ("Evidence showed:"), labels
-                // what follows within the section; it starts no part. (After strengths, a line
-                // of capitalised words is read as a topic heading: see below.)
+                // completed by: 31 March 2025"), a lead-in ("Evidence showed:") or what one
+                // announces labels what follows within the section; it starts no part. (After
+                // strengths, a line of capitalised words is read as a topic heading: see below.)
             } else {
                 quiet_run += 1;
                 // Two unrecognised headings in a row, or a long one, start a new part. So does
@@ -148,6 +156,10 @@ mod tests {
         assert_eq!(classify_heading("Areas to improve"), Section::Recommendations);
         assert_eq!(classify_heading("Inspection findings"), Section::KeyFindings);
         assert_eq!(classify_heading("The MATTERS OF CONCERN are as follows: -"), Section::Weaknesses);
+        // A concern of several, headed by what it is about.
+        assert_eq!(classify_heading("Concern relates to the handover of care between wards"), Section::Weaknesses);
+        assert_eq!(classify_heading("Second concern: discharge letters"), Section::Weaknesses);
+        assert_eq!(classify_heading("Concerned residents meet the board"), Section::Other);
         assert_eq!(classify_heading("Where the service could improve"), Section::Recommendations);
         assert_eq!(classify_heading("What we are asking the board to do for Mrs C:"), Section::Recommendations);
         assert_eq!(classify_heading("What we found this service did well"), Section::Strengths);
@@ -180,6 +192,13 @@ mod tests {
         // Concerns run on under a subheading and after a lead-in.
         let concerns = "Matters of concern\n\nThe ward had no policy for night checks.\n\nThe national picture\n\nDuring the inquest, evidence showed:-\n\nStaff were unable to call a doctor.\n";
         assert_eq!(sections(concerns).last(), Some(&Section::Weaknesses));
+        // A long heading that a lead-in announces is the first of the concerns.
+        let announced = "Concerns\n\nThe matters of concern are as follows:\n\nConfusion over the local policy and working standards for handing over patients\n\nStaff did not know the policy.\n";
+        assert_eq!(sections(announced).last(), Some(&Section::Weaknesses));
+        let unannounced = "Concerns\n\nThe handover policy was unclear to staff.\n\nConfusion over the local policy and working standards for handing over patients\n\nStaff did not know the policy.\n";
+        assert_eq!(sections(unannounced).last(), Some(&Section::Other));
+        let labelled = "Actions required\n\nComments:\n\nDue to two retirements the trust is working hard to recruit more staff in the\n\nteam this year.\n";
+        assert_eq!(sections(labelled).last(), Some(&Section::Other));
         // A heading numbered as the section's own is the next part.
         let sbar = "2.2 Background\nThe inspection looked at 12 wards.\n\n2.3 Assessment\nInspectors found that staff were kind.\n";
         assert_eq!(sections(sbar).last(), Some(&Section::Other));
