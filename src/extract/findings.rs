@@ -11,6 +11,7 @@ use super::sections::block_sections;
 use super::{has_words, theme_ids};
 use crate::model::{BlockKind, DocType, Document, Finding, Polarity, Recommendation, ThemeHit};
 use crate::rx::Gated;
+use regex::Regex;
 use std::sync::LazyLock;
 
 static REPORTED: LazyLock<Gated> = LazyLock::new(|| {
@@ -140,6 +141,20 @@ fn is_placeholder(t: &str) -> bool {
     t.starts_with('[') && t.ends_with(']') && !t.chars().any(char::is_lowercase)
 }
 
+/// An item of a list of concerns that names a matter rather than stating a fact: a noun made
+/// from a verb or quality heads it ("The recruitment and retention of midwives", "Staffing
+/// within the in-reach team ...", "Whether standalone units are safe"), with no verb of its
+/// own. Facts around the concerns are sentences ("Mr Smith suffered a fall at night").
+fn names_a_matter(text: &str) -> bool {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(
+            r"(?i)^\W*(?:whether|how)(?-u:\b)|^\W*(?:(?:the|a|an|any)\s+)?(?:\w+\s+)?\w+(?:tion|sion|ment|ness|ity|ance|ence|ing|acy)\s+(?:of|and|or|within|in|to|for|around|between|across)(?-u:\b)",
+        )
+        .unwrap()
+    });
+    HEAD.is_match(text) && super::recommendations::is_nominal(text)
+}
+
 /// Findings of a document, given the section of each block ([`block_sections`]) and its
 /// recommendations (a sentence is one or the other).
 pub fn extract(
@@ -185,10 +200,12 @@ pub fn extract(
             }),
             Section::Strengths if own_voice => Some(Polarity::Strength),
             // An investigator's concerns are set among the facts that explain them ("Mr Smith
-            // was 72"); only what is wrong, lacking or at risk is a finding.
-            Section::Weaknesses if investigation => {
-                (polarity(text) == Polarity::Weakness || CONCERN.is_match(text)).then_some(Polarity::Weakness)
-            }
+            // was 72"); only what is wrong, lacking or at risk is a finding, or an item of a list
+            // of concerns that names what gives rise to one ("The recruitment of midwives").
+            Section::Weaknesses if investigation => (polarity(text) == Polarity::Weakness
+                || CONCERN.is_match(text)
+                || block.kind == BlockKind::ListItem && names_a_matter(text))
+            .then_some(Polarity::Weakness),
             Section::Weaknesses if own_voice => Some(Polarity::Weakness),
             Section::KeyFindings if own_voice => Some(polarity(text)),
             _ if investigation => None,
@@ -411,6 +428,22 @@ mod tests {
                 ("The ward had no written policy for observing patients at night.", Polarity::Weakness),
                 ("Staff were unable to reach the on-call doctor for three hours.", Polarity::Weakness),
             ]
+        );
+    }
+
+    #[test]
+    fn a_coroners_list_of_concerns_may_name_matters_without_a_verb() {
+        let text = "Regulation 28: report to prevent future deaths\n\n\
+             Coroner's concerns\n\n\
+             In my opinion there is a risk that future deaths will occur unless action is taken. \
+             The MATTERS OF CONCERN are as follows:\n\n\
+             1. The recruitment and retention of midwives on the unit\n\
+             2. Whether the birth centre is a safe place to give birth\n\
+             3. Mrs Smith suffered a fall at home in the night.\n\
+             4. A photograph of the ward from the car park\n";
+        assert_eq!(
+            finding_texts(text),
+            ["The recruitment and retention of midwives on the unit", "Whether the birth centre is a safe place to give birth"]
         );
     }
 
