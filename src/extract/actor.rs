@@ -284,9 +284,14 @@ pub fn names_a_group(actor: &str) -> bool {
 }
 
 /// The actor of a list's lead-in ("The Scottish Government and COSLA should:").
+/// A committee paper asks its committee in the passive ("The Audit Committee is asked to:").
 pub fn from_lead_in(lead_in: &str) -> Option<String> {
-    if let Some(c) = RESOLUTION.captures(lead_in.trim()) {
+    let lead_in = lead_in.trim();
+    if let Some(c) = RESOLUTION.captures(lead_in) {
         return clean(&c["body"]);
+    }
+    if let Some(c) = ASKED.captures(lead_in) {
+        return clean(&c["subj"]);
     }
     from_sentence(lead_in.trim_end_matches(':'))
 }
@@ -300,6 +305,20 @@ mod tests {
         for &(text, want) in cases {
             assert_eq!(rule(text).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_lead_in_names_who_its_list_asks() {
+        assert_actors(
+            from_lead_in,
+            &[
+                ("The Scottish Government and COSLA should:", Some("The Scottish Government and COSLA")),
+                ("That Cabinet:", Some("Cabinet")),
+                ("The Audit and Performance Committee is asked to:", Some("The Audit and Performance Committee")),
+                ("Members are invited to:", Some("Members")),
+                ("It is recommended that the Integration Joint Board:", Some("the Integration Joint Board")),
+            ],
+        );
     }
 
     #[test]

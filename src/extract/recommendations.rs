@@ -390,6 +390,10 @@ fn lead_in_hands_over_actions(doc: &Document, block: usize) -> bool {
 /// subject only: in "there are other statutory tasks the governors must carry out. These
 /// include:" it sits in a clause that describes duties, and the list names them.
 fn lead_in_cue(text: &str) -> bool {
+    // "The Committee is asked to:" puts a paper's recommendations in the passive.
+    if actor::is_asked_to(text) {
+        return true;
+    }
     LEAD_IN_CUE.captures_iter(text).any(|c| match c.name("modal") {
         None => true,
         Some(m) => {
@@ -745,6 +749,21 @@ mod lead_in_tests {
         let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
         let recs = Extractor::default().extract(&doc).recommendations;
         recs.into_iter().find(|r| r.text.starts_with("waiting times")).expect("the item is a recommendation").actor
+    }
+
+    #[test]
+    fn a_committee_asked_to_act_in_the_passive_is_the_actor_of_its_list() {
+        assert_recs(
+            "t.txt",
+            "Purpose\n\nThis report updates the committee on the improvement plan.\n\n\
+             The Audit and Performance Committee is asked to:\n\n\
+             1. note the progress made against each area for improvement;\n\
+             2. agree that the completed actions are closed.\n",
+            &[
+                ("note the progress made against each area for improvement;", Some("The Audit and Performance Committee")),
+                ("agree that the completed actions are closed.", Some("The Audit and Performance Committee")),
+            ],
+        );
     }
 
     #[test]
