@@ -50,8 +50,12 @@ pub fn classify(doc: &Document) -> DocType {
     }
     let head = &doc.text[..end];
     let title = doc.title.as_deref().unwrap_or("");
-    let committee = COMMITTEE.find_iter(head).count();
-    if committee >= 2 {
+    // Cues of different kinds: an action plan repeats its "Responsible officer:" label on
+    // every row, in an auditor's report as in a committee's paper.
+    let mut cues: Vec<String> = COMMITTEE.find_iter(head).map(|m| m.as_str().trim().to_lowercase()).collect();
+    cues.sort_unstable();
+    cues.dedup();
+    if cues.len() >= 2 {
         return DocType::CommitteeReport;
     }
     if INSPECTION.is_match(head) {
@@ -114,6 +118,17 @@ mod tests {
         assert_eq!(kind(report), DocType::InspectionReport);
         assert_eq!(kind("Riverside Care Home\n\nOur view of the service\n\nThe home is in Kent.\n"), DocType::InspectionReport);
         assert_eq!(kind("Carers' needs\n\nA carer's assessment report is written for each carer.\n"), DocType::Other);
+    }
+
+    #[test]
+    fn an_action_plans_repeated_label_is_one_cue_of_a_committee() {
+        let audit = "Northshire IJB 2024/25 Annual Audit Report\n\nPrepared for the members and the Controller of Audit\n\n\
+            | Recommendation | Agreed action |\n|---|---|\n\
+            | The IJB should plan savings. | Savings plan. Responsible officer: Chief Finance Officer |\n\
+            | Reports should show outcomes. | New framework. Responsible officer: Head of Strategy |\n";
+        assert_eq!(kind(audit), DocType::AuditReport);
+        let paper = "Audit Committee\n\nReport by: Chief Finance Officer\n\nResponsible officer: Chief Finance Officer\n";
+        assert_eq!(kind(paper), DocType::CommitteeReport);
     }
 
     #[test]
