@@ -172,7 +172,15 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
             // A meeting's line ends in its date after a dash or a comma ("Audit and Risk
             // Committee – 24 June 2025").
             let closes_a_short_line = t.len() <= 100 && after.trim().is_empty() && before.trim_end().ends_with(['–', '—', '-', ',']);
-            if others <= 4 || closes_a_short_line || PUBLISHED.is_match(before.trim_end()) {
+            // Minutes open with the meeting "held in the Council Chambers on Tuesday 14
+            // October 2025 at 10.00am".
+            static HELD_ON: LazyLock<Regex> = LazyLock::new(|| {
+                crate::rx::regex(r"(?i)(?-u:\b)(meeting|minutes?)(?-u:\b).*(?-u:\b)held(?-u:\b)[^.]{0,120}?(?-u:\b)on\s+((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$").unwrap()
+            });
+            static TO_BE_HELD: LazyLock<Regex> =
+                LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)((will|to)\s+be\s+held|next\s+meeting)(?-u:\b)").unwrap());
+            let held = || HELD_ON.is_match(before) && !TO_BE_HELD.is_match(before);
+            if others <= 4 || closes_a_short_line || PUBLISHED.is_match(before.trim_end()) || held() {
                 if DUE.is_match(before) {
                     continue;
                 }
@@ -223,6 +231,15 @@ mod document_date_tests {
             "Northshire Integration Joint Board\n\nAudit and Risk Committee – 24 June 2025\n\nInternal Audit Report: Financial Planning\n",
         );
         assert_eq!(document_date(&d, DocType::CommitteeReport).as_deref(), Some("2025-06-24"));
+        let d = doc(
+            "Northshire Council\n\nMINUTES of MEETING of the ADULT SERVICES COMMITTEE held in the Council Chambers on Tuesday 14 October 2025 at 10.00am\n\nPresent: Councillor A Brown.\n",
+        );
+        assert_eq!(document_date(&d, DocType::CommitteeReport).as_deref(), Some("2025-10-14"));
+        // A meeting still to come dates nothing.
+        let d = doc(
+            "Northshire Council\n\nThe next meeting of the committee will be held on Tuesday 9 December 2025 in the Council Chambers.\n",
+        );
+        assert_eq!(document_date(&d, DocType::CommitteeReport), None);
     }
 
     #[test]
