@@ -157,13 +157,20 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
 /// things happen, not what should; "called on 6 August" says when someone was summoned; and
 /// "had recommended that", "did however recommend that" tell what was advised before.
 /// Asked only of the few sentences the cue matches.
+///
+/// "We expect to see an improvement over the next three months" forecasts an outcome, or, from
+/// an inspector, asks for improvement in general, as [`VAGUE`] directives do: neither says what
+/// to do.
 fn cued_in_a_main_clause(text: &str) -> bool {
+    static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)^\s+(?:(?:an?|some|further|continued|more|a\s+further|significant|steady|gradual)\s+)*(?:improvements?|increases?|reductions?|decreases?|rises?|falls?|recovery|growth)(?-u:\b)").unwrap()
+    });
     let reported_at = REPORTED_SPEECH.find(text).map_or(usize::MAX, |m| m.start());
     CUE.rule().captures_iter(text).any(|c| {
         c.name("sub").is_none()
             && c.name("when").is_none()
             && c.name("told").is_none()
-            && c.get(0).is_some_and(|m| m.start() <= reported_at)
+            && c.get(0).is_some_and(|m| m.start() <= reported_at && !(m.as_str().ends_with("see") && OUTCOME.is_match(&text[m.end()..])))
     })
 }
 
@@ -681,6 +688,18 @@ mod tests {
             ("The ambulance service was called on 6 August 2022 at 18.16 hours.", false),
             ("The ambulance was called on Monday morning.", false),
             ("Inspectors called on the partnership to act.", true),
+        ];
+        assert_each(has_cue, &cases);
+    }
+
+    #[test]
+    fn expecting_an_outcome_is_no_cue() {
+        let cases = [
+            ("We expect to see improvement over the next 3 months.", false),
+            ("By Q3 we expect to see an increase in the number of referrals accepted.", false),
+            ("We would like to see a further reduction in delays.", false),
+            ("We expect to see timely support to help people leaving hospital move back home.", true),
+            ("We would like to see further involvement of carers in planning services.", true),
         ];
         assert_each(has_cue, &cases);
     }
