@@ -144,8 +144,14 @@ fn is_placeholder(t: &str) -> bool {
 /// An item of a list of concerns that names a matter rather than stating a fact: a noun made
 /// from a verb or quality heads it ("The recruitment and retention of midwives", "Staffing
 /// within the in-reach team ...", "Whether standalone units are safe"), with no verb of its
-/// own. Facts around the concerns are sentences ("Mr Smith suffered a fall at night").
+/// own. Facts around the concerns are sentences ("Mr Smith suffered a fall at night"). So is
+/// an item that states the matter as what the lead-in announces ("That the trust will not ask
+/// for more resources when its crisis team has no capacity").
 fn names_a_matter(text: &str) -> bool {
+    static THAT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\W*That\s+\w+").unwrap());
+    if THAT.is_match(text) {
+        return true;
+    }
     static HEAD: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(
             r"(?i)^\W*(?:whether|how)(?-u:\b)|^\W*(?:(?:the|a|an|any)\s+)?(?:\w+\s+)?\w+(?:tion|sion|ment|ness|ity|ance|ence|ing|acy)\s+(?:of|and|or|within|in|to|for|around|between|across)(?-u:\b)",
@@ -440,10 +446,15 @@ mod tests {
              1. The recruitment and retention of midwives on the unit\n\
              2. Whether the birth centre is a safe place to give birth\n\
              3. Mrs Smith suffered a fall at home in the night.\n\
-             4. A photograph of the ward from the car park\n";
+             4. A photograph of the ward from the car park\n\
+             5. That the crisis team will not ask for more staff when it has no capacity.\n";
         assert_eq!(
             finding_texts(text),
-            ["The recruitment and retention of midwives on the unit", "Whether the birth centre is a safe place to give birth"]
+            [
+                "The recruitment and retention of midwives on the unit",
+                "Whether the birth centre is a safe place to give birth",
+                "That the crisis team will not ask for more staff when it has no capacity."
+            ]
         );
     }
 
