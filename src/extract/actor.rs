@@ -47,6 +47,17 @@ static RECOMMEND_THAT: LazyLock<Regex> =
 pub const RESOLUTION_LEAD_IN: &str =
     r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?That\s+(?P<body>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the))*)\s*:\s*$";
 static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(RESOLUTION_LEAD_IN).unwrap());
+/// A resolution on its own line: "That the Committee approves the plan" names the body that
+/// is to act; "That the report be noted", "That a review be undertaken" put it in the
+/// subjunctive and name no one.
+static RESOLUTION_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"^\W*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s+)?That\s+(?:(?P<body>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the))*)\s+(?:notes|approves|agrees|endorses|considers|supports|requests|asks|instructs|delegates|recommends|receives|accepts|welcomes|reviews|authori[sz]es|adopts|confirms|commits|resolves)|[^,;:]{2,120}?\s+be\s+(?:\w+ed|given|taken|made|undertaken|drawn|sought|set|kept|held|brought|shown|put|sent|done|written|seen)(?-u:\b))").unwrap()
+});
+
+/// Whether a line is a resolution ([`RESOLUTION_ITEM`]), and the body it names, if any.
+pub fn resolution(line: &str) -> Option<Option<String>> {
+    RESOLUTION_ITEM.captures(line).map(|c| c.name("body").and_then(|b| clean(b.as_str())))
+}
 /// A short clause that reports what a speaker says before the words it reports ("The
 /// Commission says", "Inspectors concluded that").
 static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -305,6 +316,16 @@ mod tests {
         for &(text, want) in cases {
             assert_eq!(rule(text).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_resolution_names_its_body_or_no_one() {
+        assert_eq!(resolution("1. That the Committee approves the revised plan."), Some(Some("the Committee".to_string())));
+        assert_eq!(resolution("That Cabinet notes the rating."), Some(Some("Cabinet".to_string())));
+        assert_eq!(resolution("2. That the report be noted."), Some(None));
+        assert_eq!(resolution("That a drafting committee be convened to consider the rules."), Some(None));
+        assert_eq!(resolution("That evening, he was found at home."), None);
+        assert_eq!(resolution("That is why the board acted."), None);
     }
 
     #[test]

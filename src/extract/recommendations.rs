@@ -470,6 +470,9 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             .table
             .as_ref()
             .is_some_and(|c| c.header.as_deref().is_some_and(|h| REC_COLUMN.is_match(h) && !NON_REC_COLUMN.is_match(h)));
+        // "That the Committee approves the plan", "That the report be noted": a resolution, and
+        // the body it names.
+        let resolved = actor::resolution(text);
         // A directive whose subject names no one to act ("EHC plans must reflect ..."): its
         // subject is not its actor.
         let mut names_no_one = false;
@@ -481,11 +484,14 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             BlockKind::TableCell => in_rec_column && first,
             BlockKind::ListItem if first && lead_in.is_some() => true,
             BlockKind::ListItem if first && section == Section::Recommendations => {
-                is_nominal(text) || is_imperative(text) || has_cue(text) || directive()
+                is_nominal(text) || is_imperative(text) || has_cue(text) || resolved.is_some() || directive()
             }
-            _ if section == Section::Recommendations => is_imperative(text) || has_cue(text) || actor::is_asked_to(text) || directive(),
+            _ if section == Section::Recommendations => {
+                is_imperative(text) || has_cue(text) || actor::is_asked_to(text) || resolved.is_some() || directive()
+            }
+            // "That a review be undertaken": a resolution in the subjunctive asks for it.
             _ if investigation && section == Section::Weaknesses => {
-                has_cue(text) || continues_a_recommendation(doc, si, &out, text) || directive()
+                has_cue(text) || continues_a_recommendation(doc, si, &out, text) || resolved == Some(None) || directive()
             }
             _ => section != Section::Background && (has_cue(text) || continues_a_recommendation(doc, si, &out, text)),
         };
@@ -497,7 +503,10 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         if block.kind == BlockKind::TableCell && !has_cue(text) {
             names_no_one = has_modal_directive(text);
         }
-        let own_actor = actor::from_sentence(text).filter(|_| !names_no_one);
+        let own_actor = match &resolved {
+            Some(body) => body.clone(),
+            None => actor::from_sentence(text).filter(|_| !names_no_one),
+        };
         let lead_actor = if own_actor.is_none() { lead_block.and_then(|l| lead_in_actor(doc, l)) } else { None };
         // An item that names what must improve names who is to improve it as its owner
         // ("Leaders’ oversight of ..."), when nothing else says who.
@@ -768,6 +777,16 @@ mod lead_in_tests {
         let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
         let recs = Extractor::default().extract(&doc).recommendations;
         recs.into_iter().find(|r| r.text.starts_with("waiting times")).expect("the item is a recommendation").actor
+    }
+
+    #[test]
+    fn resolutions_under_a_recommendations_heading_are_recommendations() {
+        assert_recs(
+            "t.txt",
+            "Recommendations\n\n1. That the report be noted.\n2. That the Committee approves the revised improvement plan.\n\n\
+             Background\n\nThat is why the council asked for the assessment.\n",
+            &[("That the report be noted.", None), ("That the Committee approves the revised improvement plan.", Some("the Committee"))],
+        );
     }
 
     #[test]
