@@ -67,7 +67,7 @@ fn score(text: &str) -> (i32, i32) {
         REVERSER.is_match(&text[window_start..start])
     };
     let mut negatives = NEGATIVE.find_iter(text);
-    negatives.retain(|m| !in_a_name(text, m.start()));
+    negatives.retain(|m| !in_a_name(text, m.start()) && !is_a_topic(text, m.start()));
     // A word of praise inside a phrase of the other lexicon is that phrase's ("reserves are
     // fully committed").
     let inside_a_negative = |m: &regex_automata::Match| negatives.iter().any(|n| n.start() <= m.start() && m.end() <= n.end());
@@ -99,6 +99,21 @@ fn score(text: &str) -> (i32, i32) {
     // A bare negation of an action ("had not made", "were not given") reads as a shortfall.
     neg += 2 * NEGATED_VERB.find_iter(text).count() as i32;
     (pos, neg)
+}
+
+/// Whether a word of the negative lexicon at `start` is what information is about ("good
+/// data on waiting times", "reports on vacancies and turnover"), a topic rather than a
+/// shortfall. Information that is missing ("no data on waiting times") leaves it one.
+fn is_a_topic(text: &str, start: usize) -> bool {
+    static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)(?-u:\b)(information|data|intelligence|figures|statistics|reporting|reports?|understanding|knowledge|oversight|insight|analysis|monitoring)\s+(on|about|of|regarding)\s+(?:[\w’'-]+\s+){0,3}$").unwrap()
+    });
+    static MISSING: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)(?-u:\b)(no|little|limited|poor|lack\s+of|lacked|lacks|without|insufficient|incomplete|inaccurate|not)\s+(?:[\w’'-]+\s+)?$").unwrap()
+    });
+    let from = text[..start].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    let window = &text[from..start];
+    ABOUT.find(window).is_some_and(|m| !MISSING.is_match(&text[..from + m.start()]))
 }
 
 /// Whether a word of the lexicons, capitalised after the first word, belongs to a name
@@ -297,6 +312,16 @@ mod tests {
             ["Strong, STRONGLY: well-led and well led; not yet effective", "x_good goodness 2good good_ good", "praise\u{e9}d wait lists"];
         crate::extract::openings::assert_opened_agrees("POSITIVE", &POSITIVE, &edges);
         crate::extract::openings::assert_opened_agrees("NEGATIVE", &NEGATIVE, &edges);
+    }
+
+    #[test]
+    fn what_information_is_about_is_no_shortfall() {
+        assert_eq!(polarity("The Health Board has good information on vacancies and turnover."), Strength);
+        assert_eq!(polarity("Social workers have a good understanding of concerns about exploitation."), Strength);
+        // Information that is missing or limited leaves its topic a shortfall.
+        assert_eq!(polarity("There is no data on waiting times."), Weakness);
+        assert_eq!(polarity("The board had limited oversight of waiting times."), Weakness);
+        assert_eq!(polarity("Staff vacancies and turnover remain high."), Weakness);
     }
 
     #[test]
