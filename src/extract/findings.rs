@@ -126,13 +126,29 @@ fn is_not_a_finding(text: &str, section: Section) -> bool {
     }
     let (mut furniture, mut method) = (false, false);
     for c in NOT_A_FINDING.rule().captures_iter(text) {
-        if c.name("method").is_some() {
-            method = true;
+        if let Some(m) = c.name("method") {
+            // "for a third of the patients we reviewed": a relative clause that says which
+            // patients, in a sentence that states what was found.
+            method |= !after_a_noun(&text[..m.start()]);
         } else {
             furniture = true;
         }
     }
     furniture || method && !(matches!(section, Section::Strengths | Section::Weaknesses) && is_evaluative(text))
+}
+
+/// Whether `before` ends in a word that a relative clause could qualify: a lower-case word
+/// that is no conjunction or adverb opening a clause of its own.
+fn after_a_noun(before: &str) -> bool {
+    const OPENERS: [&str; 16] =
+        ["and", "but", "then", "also", "so", "when", "where", "as", "that", "which", "while", "whilst", "once", "if", "because", "since"];
+    let t = before.trim_end();
+    let last = t.rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').next().unwrap_or("");
+    t.len() == before.trim_end().len()
+        && !t.ends_with([',', ';', ':', '.', '(', '“', '"'])
+        && !last.is_empty()
+        && last.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’')
+        && !OPENERS.contains(&last)
 }
 
 /// A form's bracketed instruction left in place of its answer ("[BRIEF SUMMARY OF MATTERS OF
@@ -435,6 +451,14 @@ mod tests {
                 ("Staff were unable to reach the on-call doctor for three hours.", Polarity::Weakness),
             ]
         );
+    }
+
+    #[test]
+    fn the_cases_inspectors_reviewed_do_not_make_a_finding_a_method() {
+        let text = "Inspection of Northshire hospital\nInspection dates: 3 to 7 June 2024\n\nKey findings\n\n\
+             Observation records were incomplete for a third of the patients we reviewed.\n\
+             We reviewed 40 patient records.\n";
+        assert_eq!(finding_texts(text), ["Observation records were incomplete for a third of the patients we reviewed."]);
     }
 
     #[test]
