@@ -125,6 +125,9 @@ fn is_body(block: &Block, text: &str) -> bool {
 fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
     let mut first: Option<String> = None;
     let mut generic: Option<String> = None;
+    // "Board Meeting – 27 November 2025" over "Integrated Performance Report": the meeting
+    // the paper goes to, which names the paper only when nothing else does.
+    let mut meeting: Option<String> = None;
     for (i, (b, t)) in blocks.iter().zip(texts).enumerate() {
         if is_body(b, t) {
             break;
@@ -153,7 +156,12 @@ fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
             title.push_str(cut);
             last = j;
         }
-        if names_something(&title) {
+        if names_something(&title) && names_only_kinds(&title, &["meeting", "agenda"]) {
+            meeting.get_or_insert(title);
+        } else if meeting.is_some() && names_only_kinds(&title, &["meeting", "agenda", "minutes"]) {
+            // An item of the meeting's business ("Minutes of the previous meeting") names no
+            // paper either.
+        } else if names_something(&title) {
             if ABOUT.is_match(&title) {
                 return Some(title);
             }
@@ -165,7 +173,13 @@ fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
             generic = Some(format!("{title}: {name}"));
         }
     }
-    first.or(generic)
+    first.or(generic).or(meeting)
+}
+
+/// Whether every kind of document a line names is one of `kinds` ("meeting", "agenda").
+fn names_only_kinds(t: &str, kinds: &[&str]) -> bool {
+    let named: Vec<String> = words(t).map(bare).filter(|w| KIND_WORDS.contains(&w.as_str())).collect();
+    !named.is_empty() && named.iter().all(|k| kinds.contains(&k.as_str()))
 }
 
 /// A cover line that is only a name ("Northvale Hospital, Northvale Health Board"): its words
@@ -294,6 +308,17 @@ mod tests {
         assert_ne!(
             title("Piccadilly Gate\n\nDear Jane\n\nThank you for your letter of 3 May.\n").as_deref(),
             Some("Thank you for your letter of 3 May.")
+        );
+    }
+
+    #[test]
+    fn a_paper_is_named_by_itself_not_by_the_meeting_it_goes_to() {
+        let paper = "NHS Northvale\nBoard Meeting – 27 November 2025\nAgenda item 7.2\n\nIntegrated Performance Report – September 2025\n\nResponsible Director: Director of Planning\n";
+        assert_eq!(title(paper).as_deref(), Some("Integrated Performance Report – September 2025"));
+        // A bundle of papers has only its meeting to be named by.
+        assert_eq!(
+            title("Public Board Meeting 4 September 2025\n\nMinutes of the Previous Meeting and Matters Arising\n").as_deref(),
+            Some("Public Board Meeting 4 September 2025")
         );
     }
 
