@@ -235,6 +235,19 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         }
         return clean(subj);
     }
+    // A list of calls under "We recommend:" may give each its body and an infinitive ("The
+    // Department of Health and Social Care to publish ...", "Councils to give ...").
+    static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"^(?P<subj>(?:[Tt]he\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the|&))*)\s+to\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?-u:\b)").unwrap()
+    });
+    if let Some(c) = INFINITIVE.captures(&s)
+        && &c["verb"] != "be"
+    {
+        let subj = &c["subj"];
+        if names_a_group(subj) || subj.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count() >= 2 {
+            return clean(subj);
+        }
+    }
     None
 }
 
@@ -316,6 +329,24 @@ mod tests {
         for &(text, want) in cases {
             assert_eq!(rule(text).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_call_in_the_infinitive_names_its_body() {
+        assert_actors(
+            from_sentence,
+            &[
+                (
+                    "The Department of Health and Social Care to publish national data on waits.",
+                    Some("The Department of Health and Social Care"),
+                ),
+                ("Councils to give every person waiting a named contact.", Some("Councils")),
+                ("2. NHS England and ICBs to jointly agree a plan.", Some("NHS England and ICBs")),
+                // A passive, and a word that names no body, name no actor.
+                ("Councils to be given more money.", None),
+                ("Plans to improve the service were agreed.", None),
+            ],
+        );
     }
 
     #[test]

@@ -31,8 +31,10 @@ static CUE: LazyLock<Gated> = LazyLock::new(|| {
             "imperative",
             "cannot",
             "asked",
+            "want",
+            "like",
         ],
-        r"(?i)(?-u:\b)((?P<told>(had|did)\s+(\w+\s+)?)?recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+(?:(?P<when>\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)|\S)|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without|(inspectors|we|auditors|regulators?|the\s+inspectorate|the\s+commission|the\s+regulator)\s+(have|has)\s+(also\s+)?asked\s+(\w+\s+){1,6}to(?-u:\b))",
+        r"(?i)(?-u:\b)((?P<told>(had|did)\s+(\w+\s+)?)?recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+(?:(?P<when>\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)|\S)|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(?-u:\b)(we|i)\s+(also\s+|therefore\s+|still\s+)?(want|would\s+like)\s+(?P<wanted>(\w+\s+){1,6}?)to\s+[a-z]+|(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without|(inspectors|we|auditors|regulators?|the\s+inspectorate|the\s+commission|the\s+regulator)\s+(have|has)\s+(also\s+)?asked\s+(\w+\s+){1,6}to(?-u:\b))",
     )
 });
 /// "There is a need to ..." as the main clause, not inside one ("where there is a need for").
@@ -171,6 +173,9 @@ fn cued_in_a_main_clause(text: &str) -> bool {
             && c.name("when").is_none()
             && c.name("told").is_none()
             && c.get(0).is_some_and(|m| m.start() <= reported_at && !(m.as_str().ends_with("see") && OUTCOME.is_match(&text[m.end()..])))
+            // "We want councils to review ...": a call on a body; "We want people to feel safe"
+            // states an aim.
+            && c.name("wanted").is_none_or(|w| !w.as_str().starts_with("to ") && actor::names_a_group(w.as_str().trim()))
     })
 }
 
@@ -577,6 +582,8 @@ mod tests {
                 "Change cannot happen without money.",
                 "Inspectors have asked the board to act.",
                 "We would call on boards to act.",
+                "We also want councils to act.",
+                "We would like boards to act.",
                 "It is important for the council to act.",
                 "It will be essential to act.",
                 "This is vital to act.",
@@ -702,13 +709,16 @@ mod tests {
     }
 
     #[test]
-    fn expecting_an_outcome_is_no_cue() {
+    fn expecting_an_outcome_or_stating_an_aim_is_no_cue() {
         let cases = [
             ("We expect to see improvement over the next 3 months.", false),
             ("By Q3 we expect to see an increase in the number of referrals accepted.", false),
             ("We would like to see a further reduction in delays.", false),
             ("We expect to see timely support to help people leaving hospital move back home.", true),
             ("We would like to see further involvement of carers in planning services.", true),
+            ("We also want councils to review the information they give carers.", true),
+            ("We want people to feel safe in their homes.", false),
+            ("We want to thank the staff who spoke to us.", false),
         ];
         assert_each(has_cue, &cases);
     }

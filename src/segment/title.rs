@@ -56,7 +56,7 @@ static KIND_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// A committee paper's line that says who wrote it ("Report by the Chief Officer", "Report of
 /// the Director of Adult Social Care"), which names its author, not its subject.
 static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:director|chief|officer|head|executive|manager|treasurer|clerk|secretary|solicitor|controller|convener|chair|leader|member|lead)(?-u:\b)").unwrap()
+    crate::rx::regex(r"(?i)^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:director|chief|officer|head|executive|manager|treasurer|clerk|secretary|solicitor|controller|convener|chair|leader|member|lead)(?-u:\b)|^(?:an?\s+)?(?:joint\s+)?report\s+(?:by|from)\s").unwrap()
 });
 /// What a title is about, after a preposition ("inspection of Northshire", "visit to the
 /// Riverside Ward").
@@ -106,9 +106,16 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
 fn is_cover_matter(line: &str) -> bool {
     ends_in_postcode(line)
         || is_date_line(line)
-        || label_end(line).is_some_and(|end| !has_kind_word(&line[end..]) && !names_a_report(&line[..end]))
+        || label_end(line).is_some_and(|end| !has_kind_word(&line[end..]) && !names_a_report(&line[..end]) && !is_subtitle(&line[end..]))
         || KIND_ONLY.is_match(line)
         || AUTHOR_LINE.is_match(line)
+}
+
+/// What follows a title's colon rather than a label's: a phrase in lower case of four words or
+/// more ("Waiting well: people's experiences of waiting for care"), where a label's value is
+/// a name, a date or a word or two ("Status: not started").
+fn is_subtitle(value: &str) -> bool {
+    value.trim_start().chars().next().is_some_and(char::is_lowercase) && words(value).count() >= 4
 }
 
 /// A paragraph of running text: the cover is over.
@@ -357,6 +364,11 @@ mod tests {
             (
                 "NORTHSHIRE COUNCIL\n\nCABINET\n\n12 March 2025\n\nReport of the Director of Adult Social Care\n\nADULT SOCIAL CARE: RESPONSE TO THE LOCAL AUTHORITY ASSESSMENT\n\n1. PURPOSE OF REPORT\n",
                 "ADULT SOCIAL CARE: RESPONSE TO THE LOCAL AUTHORITY ASSESSMENT",
+            ),
+            // Nor is the publisher's line ("A report by ...") under a title that names no kind.
+            (
+                "Waiting well: people's experiences of waiting for social care assessments\n\nA report by Carewatch England, October 2025\n\nSummary\n",
+                "Waiting well: people's experiences of waiting for social care assessments",
             ),
             // A name before a colon is not a label when what follows names a kind of document.
             (
