@@ -56,6 +56,15 @@ static RESOLUTION_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line is a resolution ([`RESOLUTION_ITEM`]), and the body it names, if any.
 pub fn resolution(line: &str) -> Option<Option<String>> {
+    // Asked of every sentence: most have no "That" at their start, after a number or letter.
+    let opening = line.trim_start_matches(|c: char| !c.is_alphabetic());
+    let opening = match opening.as_bytes() {
+        [letter, b'.' | b')', ..] if letter.is_ascii_alphabetic() => opening[2..].trim_start(),
+        _ => opening,
+    };
+    if !opening.starts_with("That ") {
+        return None;
+    }
     RESOLUTION_ITEM.captures(line).map(|c| c.name("body").and_then(|b| clean(b.as_str())))
 }
 /// A short clause that reports what a speaker says before the words it reports ("The

@@ -105,15 +105,50 @@ fn score(text: &str) -> (i32, i32) {
 /// data on waiting times", "reports on vacancies and turnover"), a topic rather than a
 /// shortfall. Information that is missing ("no data on waiting times") leaves it one.
 fn is_a_topic(text: &str, start: usize) -> bool {
-    static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)(?-u:\b)(information|data|intelligence|figures|statistics|reporting|reports?|understanding|knowledge|oversight|insight|analysis|monitoring)\s+(on|about|of|regarding)\s+(?:[\w’'-]+\s+){0,3}$").unwrap()
-    });
+    // Asked before every word of the negative lexicon, so read word by word, not searched: the
+    // word just before, or up to three before, is "on", "of", "about" or "regarding", and the
+    // one before that names information.
+    const INFORMATION: [&str; 14] = [
+        "information",
+        "data",
+        "intelligence",
+        "figures",
+        "statistics",
+        "reporting",
+        "report",
+        "reports",
+        "understanding",
+        "knowledge",
+        "oversight",
+        "insight",
+        "analysis",
+        "monitoring",
+    ];
+    const ABOUT: [&str; 4] = ["on", "of", "about", "regarding"];
     static MISSING: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)(?-u:\b)(no|little|limited|poor|lack\s+of|lacked|lacks|without|insufficient|incomplete|inaccurate|not)\s+(?:[\w’'-]+\s+)?$").unwrap()
     });
-    let from = text[..start].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
-    let window = &text[from..start];
-    ABOUT.find(window).is_some_and(|m| !MISSING.is_match(&text[..from + m.start()]))
+    let before = &text[..start];
+    // The five words before, last first: a preposition among the first four, then its noun.
+    let mut words = [""; 5];
+    let mut n = 0;
+    for w in before.rsplit(char::is_whitespace).filter(|w| !w.is_empty()).take(5) {
+        words[n] = w;
+        n += 1;
+    }
+    for k in 0..n.min(4) {
+        let w = words[k];
+        if ABOUT.iter().any(|a| w.eq_ignore_ascii_case(a)) && k + 1 < n && INFORMATION.iter().any(|i| words[k + 1].eq_ignore_ascii_case(i))
+        {
+            // Information that is missing ("no data on waiting times") leaves a shortfall.
+            let at = words[k + 1].as_ptr() as usize - before.as_ptr() as usize;
+            return !MISSING.is_match(&before[..at]);
+        }
+        if !w.chars().all(|c| c.is_alphanumeric() || matches!(c, '’' | '\'' | '-')) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a word of the lexicons, capitalised after the first word, belongs to a name
