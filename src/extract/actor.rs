@@ -89,7 +89,16 @@ static ENDS_IN_ARTICLE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?
 /// A capitalised "The" inside a run starts the subject after a label run into the same line
 /// ("Recommendation(s) The Board is asked to", "Purpose The committee should"), unless a word
 /// joins it to what comes before ("Friends of The Trust").
+///
+/// A label that names a part of a paper does so too before any capitalised word
+/// ("Recommendation(s) Board is recommended to"): no body's name starts with it.
 fn after_a_label(np: &str) -> &str {
+    static PART_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"^(?i:recommendations?|recommendation\(s\)|purpose|actions?\s+required)\s+(?-i:[A-Z])").unwrap()
+    });
+    if let Some(m) = PART_LABEL.find(np) {
+        return &np[m.end() - 1..];
+    }
     let Some(at) = np.find(" The ") else { return np };
     let joined = np[..at].rsplit(' ').next().is_some_and(|w| {
         matches!(w.to_lowercase().as_str(), "of" | "and" | "&" | "for" | "to" | "by" | "with" | "at" | "in" | "on" | "from")
@@ -470,6 +479,8 @@ mod tests {
                 ("Additionally the council should review its policy.", Some("the council")),
                 ("Finally NHS Fife should publish its plan.", Some("NHS Fife")),
                 ("Recommendation(s) The Board is asked to approve the plan.", Some("The Board")),
+                ("Recommendation(s) Board is recommended to note the report.", Some("Board")),
+                ("Recommendations Committee members are asked to note the report.", Some("Committee members")),
                 ("The Friends of The Trust should publish a plan.", Some("The Friends of The Trust")),
             ],
         );

@@ -157,6 +157,14 @@ fn is_placeholder(t: &str) -> bool {
     t.starts_with('[') && t.ends_with(']') && !t.chars().any(char::is_lowercase)
 }
 
+/// Whether a sentence opens with an item's number ("1. That ..."), as a list run into one
+/// paragraph sets its items.
+fn opens_with_a_number(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches('(');
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && t[digits..].starts_with([')', '.']) && t[digits + 1..].starts_with(char::is_whitespace)
+}
+
 /// An item of a list of concerns that names a matter rather than stating a fact: a noun made
 /// from a verb or quality heads it ("The recruitment and retention of midwives", "Staffing
 /// within the in-reach team ...", "Whether standalone units are safe"), with no verb of its
@@ -164,7 +172,7 @@ fn is_placeholder(t: &str) -> bool {
 /// an item that states the matter as what the lead-in announces ("That the trust will not ask
 /// for more resources when its crisis team has no capacity").
 fn names_a_matter(text: &str) -> bool {
-    static THAT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\W*That\s+\w+").unwrap());
+    static THAT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\W*(?:\d{1,2}[.)]\s+)?That\s+\w+").unwrap());
     if THAT.is_match(text) {
         return true;
     }
@@ -226,7 +234,7 @@ pub fn extract(
             // of concerns that names what gives rise to one ("The recruitment of midwives").
             Section::Weaknesses if investigation => (polarity(text) == Polarity::Weakness
                 || CONCERN.is_match(text)
-                || block.kind == BlockKind::ListItem && names_a_matter(text))
+                || (block.kind == BlockKind::ListItem || opens_with_a_number(text)) && names_a_matter(text))
             .then_some(Polarity::Weakness),
             Section::Weaknesses if own_voice => Some(Polarity::Weakness),
             Section::KeyFindings if own_voice => Some(polarity(text)),
@@ -472,6 +480,12 @@ mod tests {
              3. Mrs Smith suffered a fall at home in the night.\n\
              4. A photograph of the ward from the car park\n\
              5. That the crisis team will not ask for more staff when it has no capacity.\n";
+        // Items run into one paragraph after the lead-in.
+        let run_in = "Regulation 28: report to prevent future deaths\n\n\
+             Coroner's concerns\n\n\
+             In my opinion there is a risk that future deaths will occur unless action is taken. \
+             The MATTERS OF CONCERN are as follows. 1. That lorries may stop on the bend to unload. 2. The road was resurfaced in 2019.\n";
+        assert_eq!(finding_texts(run_in), ["1. That lorries may stop on the bend to unload."]);
         assert_eq!(
             finding_texts(text),
             [
