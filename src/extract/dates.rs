@@ -27,6 +27,13 @@ static INSPECTION_DATES: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// What comes before the date of the meeting that minutes record ("... held in the Council
+/// Chambers on Tuesday"), and words that put the meeting still to come.
+static HELD_ON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)(?-u:\b)(meeting|minutes?)(?-u:\b).*(?-u:\b)held(?-u:\b)[^.]{0,120}?(?-u:\b)on\s+((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$").unwrap()
+});
+static TO_BE_HELD: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)((will|to)\s+be\s+held|next\s+meeting)(?-u:\b)").unwrap());
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(
         r"(?i)(?-u:\b)(published|publication date|date of publication|date of meeting|meeting date|issued|date)\s*:?\s*(on\s+)?$",
@@ -174,11 +181,6 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
             let closes_a_short_line = t.len() <= 100 && after.trim().is_empty() && before.trim_end().ends_with(['–', '—', '-', ',']);
             // Minutes open with the meeting "held in the Council Chambers on Tuesday 14
             // October 2025 at 10.00am".
-            static HELD_ON: LazyLock<Regex> = LazyLock::new(|| {
-                crate::rx::regex(r"(?i)(?-u:\b)(meeting|minutes?)(?-u:\b).*(?-u:\b)held(?-u:\b)[^.]{0,120}?(?-u:\b)on\s+((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$").unwrap()
-            });
-            static TO_BE_HELD: LazyLock<Regex> =
-                LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)((will|to)\s+be\s+held|next\s+meeting)(?-u:\b)").unwrap());
             let held = || HELD_ON.is_match(before) && !TO_BE_HELD.is_match(before);
             if others <= 4 || closes_a_short_line || PUBLISHED.is_match(before.trim_end()) || held() {
                 if DUE.is_match(before) {

@@ -144,8 +144,7 @@ fn after_a_noun(before: &str) -> bool {
         ["and", "but", "then", "also", "so", "when", "where", "as", "that", "which", "while", "whilst", "once", "if", "because", "since"];
     let t = before.trim_end();
     let last = t.rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').next().unwrap_or("");
-    t.len() == before.trim_end().len()
-        && !t.ends_with([',', ';', ':', '.', '(', '“', '"'])
+    !t.ends_with([',', ';', ':', '.', '(', '“', '"'])
         && !last.is_empty()
         && last.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’')
         && !OPENERS.contains(&last)
@@ -160,9 +159,15 @@ fn is_placeholder(t: &str) -> bool {
 /// Whether a sentence opens with an item's number ("1. That ..."), as a list run into one
 /// paragraph sets its items.
 fn opens_with_a_number(text: &str) -> bool {
+    after_a_number(text).is_some()
+}
+
+/// What follows an item's number ("1. ", "(2) ") at the start of a sentence.
+fn after_a_number(text: &str) -> Option<&str> {
     let t = text.trim_start().trim_start_matches('(');
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&digits) && t[digits..].starts_with([')', '.']) && t[digits + 1..].starts_with(char::is_whitespace)
+    let rest = t[digits..].strip_prefix([')', '.'])?;
+    ((1..=2).contains(&digits) && rest.starts_with(char::is_whitespace)).then(|| rest.trim_start())
 }
 
 /// An item of a list of concerns that names a matter rather than stating a fact: a noun made
@@ -172,8 +177,8 @@ fn opens_with_a_number(text: &str) -> bool {
 /// an item that states the matter as what the lead-in announces ("That the trust will not ask
 /// for more resources when its crisis team has no capacity").
 fn names_a_matter(text: &str) -> bool {
-    static THAT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\W*(?:\d{1,2}[.)]\s+)?That\s+\w+").unwrap());
-    if THAT.is_match(text) {
+    static THAT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\W*That\s+\w+").unwrap());
+    if THAT.is_match(after_a_number(text).unwrap_or(text)) {
         return true;
     }
     static HEAD: LazyLock<Regex> = LazyLock::new(|| {
