@@ -31,6 +31,61 @@ static LEADING_LABEL: LazyLock<Regex> =
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\W*$").unwrap());
 
+/// The glyphs that bullet a list item, including those of the Symbol and Wingdings fonts,
+/// which PDF exports leave in Unicode's private use area.
+pub const BULLET_GLYPHS: &str = "•◼▪●○■□◦‣∙·–−-*+\u{F0B7}\u{F0A7}\u{F0D8}\u{F076}\u{F0FC}";
+
+/// What follows a list item's mark and the space after it, where `text` opens with one: a
+/// bullet ([`BULLET_GLYPHS`]), a number ("1.", "2)", "(3)", "4.2"), or a letter or roman
+/// numeral ("a)", "(b)", "c.", "iv)"). Otherwise `text`, less its leading space.
+///
+/// A number needs no stop: sentences keep their mark where the reader made no list item of
+/// their line, as in numbered paragraphs whose stop a PDF export lost ("1 The board should").
+pub fn after_item_mark(text: &str) -> &str {
+    let t = text.trim_start();
+    let rest = match t.chars().next() {
+        Some(c) if BULLET_GLYPHS.contains(c) => Some(&t[c.len_utf8()..]),
+        Some(_) => numbered(t).or_else(|| lettered(t)),
+        None => None,
+    };
+    match rest {
+        Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim_start(),
+        _ => t,
+    }
+}
+
+/// What follows "1.", "(2)", "3)", "4.2" or a bare "5" at the start of `t`.
+fn numbered(t: &str) -> Option<&str> {
+    let open = usize::from(t.starts_with('('));
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let mut end = open + digits(&t[open..]);
+    if !(open + 1..=open + 2).contains(&end) {
+        return None;
+    }
+    // Sub-items: "4.2", "1.2.3".
+    while t.as_bytes().get(end) == Some(&b'.') && (1..=2).contains(&digits(&t[end + 1..])) {
+        end += 1 + digits(&t[end + 1..]);
+    }
+    let rest = &t[end..];
+    if open == 1 {
+        return rest.strip_prefix(')');
+    }
+    Some(rest.strip_prefix(['.', ')']).unwrap_or(rest))
+}
+
+/// What follows "a)", "(b)", "c." or a roman numeral ("iv)", "(ii)", "iii.") at the start of
+/// `t`: letters in lower case, so a capital starting a sentence is never taken for a mark.
+fn lettered(t: &str) -> Option<&str> {
+    let open = usize::from(t.starts_with('('));
+    let letters = t[open..].bytes().take_while(u8::is_ascii_lowercase).count();
+    let mark = &t[open..open + letters];
+    let roman = (1..=4).contains(&letters) && mark.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    if letters != 1 && !roman {
+        return None;
+    }
+    t[open + letters..].strip_prefix(if open == 1 { &[')'][..] } else { &['.', ')'][..] })
+}
+
 /// Whether `word`, in any case, is one of [`FUNCTION_WORDS`]. They are ASCII, and the only
 /// char outside ASCII that lower-cases into ASCII is the Kelvin sign, to a "k" none of them
 /// holds, so an ASCII comparison finds the same words as lower-casing the word first.
@@ -83,6 +138,44 @@ mod tests {
         assert!(!is_label_line("Inspection dates:"));
         assert!(!is_label_line("The partnership has made progress in five areas: these are"));
         assert!(!is_label_line("Time:10"));
+    }
+
+    #[test]
+    fn item_marks_of_every_shape_give_way_to_the_item() {
+        for (text, item) in [
+            ("1. That the report be noted", "That the report be noted"),
+            ("(2) The board should", "The board should"),
+            ("3) Staff", "Staff"),
+            ("4.2 Leaders", "Leaders"),
+            ("12 The partnership should", "The partnership should"),
+            ("a) That", "That"),
+            ("(b) Whether", "Whether"),
+            ("c. Councils", "Councils"),
+            ("iv) The trust", "The trust"),
+            ("(ii) Recruitment", "Recruitment"),
+            ("• Carers", "Carers"),
+            ("– Carers", "Carers"),
+            ("\u{F0B7} Carers", "Carers"),
+            ("  * Carers", "Carers"),
+        ] {
+            assert_eq!(after_item_mark(text), item, "{text}");
+        }
+        // A sentence that opens with a word, a figure or a year keeps it.
+        for text in [
+            "A review is due.",
+            "I. Smith",
+            "123 people",
+            "2025 was a year",
+            "a review",
+            "ie. this",
+            "1.5% of staff",
+            "(see below)",
+            "(2 people)",
+            "-5 degrees",
+            "x",
+        ] {
+            assert_eq!(after_item_mark(text), text, "{text}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! should"), the object of a verb of urging ("called on the partnership to"), the subject of a
 //! recommended clause ("recommend that North Lanarkshire monitors"), or a list's lead-in.
 
+use crate::line_shapes::after_item_mark;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -51,21 +52,17 @@ static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(RESOLUTIO
 /// is to act; "That the report be noted", "That a review be undertaken" put it in the
 /// subjunctive and name no one.
 static RESOLUTION_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"^\W*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s+)?That\s+(?:(?P<body>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the))*)\s+(?:notes|approves|agrees|endorses|considers|supports|requests|asks|instructs|delegates|recommends|receives|accepts|welcomes|reviews|authori[sz]es|adopts|confirms|commits|resolves)|[^,;:]{2,120}?\s+be\s+(?:\w+ed|given|taken|made|undertaken|drawn|sought|set|kept|held|brought|shown|put|sent|done|written|seen)(?-u:\b))").unwrap()
+    crate::rx::regex(r"^That\s+(?:(?P<body>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the))*)\s+(?:notes|approves|agrees|endorses|considers|supports|requests|asks|instructs|delegates|recommends|receives|accepts|welcomes|reviews|authori[sz]es|adopts|confirms|commits|resolves)|[^,;:]{2,120}?\s+be\s+(?:\w+ed|given|taken|made|undertaken|drawn|sought|set|kept|held|brought|shown|put|sent|done|written|seen)(?-u:\b))").unwrap()
 });
 
 /// Whether a line is a resolution ([`RESOLUTION_ITEM`]), and the body it names, if any.
 pub fn resolution(line: &str) -> Option<Option<String>> {
-    // Asked of every sentence: most have no "That" at their start, after a number or letter.
-    let opening = line.trim_start_matches(|c: char| !c.is_alphabetic());
-    let opening = match opening.as_bytes() {
-        [letter, b'.' | b')', ..] if letter.is_ascii_alphabetic() => opening[2..].trim_start(),
-        _ => opening,
-    };
+    // Asked of every sentence: most have no "That" at their start, after any item mark.
+    let opening = after_item_mark(line).trim_start_matches(|c: char| !c.is_alphabetic());
     if !opening.starts_with("That ") {
         return None;
     }
-    RESOLUTION_ITEM.captures(line).map(|c| c.name("body").and_then(|b| clean(b.as_str())))
+    RESOLUTION_ITEM.captures(opening).map(|c| c.name("body").and_then(|b| clean(b.as_str())))
 }
 /// A short clause that reports what a speaker says before the words it reports ("The
 /// Commission says", "Inspectors concluded that").
@@ -75,8 +72,6 @@ static REPORTING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)^(it|this|that|these|those|there|they|we|you|i|he|she|all|which|what|action|work|more|further work)$").unwrap()
 });
-static LEADING_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| crate::rx::regex(r"^\s*(?:\(?\d{1,2}[.)]?|[•◼▪●\-–*\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}])\s+").unwrap());
 
 /// A word that links a sentence to the one before ("Alternatively there should be ..."), not
 /// part of the subject after it.
@@ -107,7 +102,7 @@ fn after_a_label(np: &str) -> &str {
 }
 
 fn clean(np: &str) -> Option<String> {
-    let np = LEADING_NUMBER.replace(np, "");
+    let np = after_item_mark(np);
     let np = np.trim().trim_matches(|c: char| c == '“' || c == '"' || c == '‘' || c == '\'').trim();
     let np = CONNECTIVE.find(np).map_or(np, |m| &np[m.end()..]);
     let np = after_a_label(np);
@@ -173,7 +168,7 @@ fn urged(s: &str) -> Option<regex::Captures<'_>> {
 
 /// The actor a sentence names, if any.
 pub fn from_sentence(sentence: &str) -> Option<String> {
-    let s = LEADING_NUMBER.replace(sentence.trim_start_matches(['“', '"', '‘']), "").into_owned();
+    let s = after_item_mark(sentence.trim_start_matches(['“', '"', '‘'])).to_string();
     // "Recommendation 1: The partnership should": the label names no one.
     let s = match crate::line_shapes::label_end(&s) {
         Some(end) if end < s.len() => s[end..].to_string(),

@@ -9,6 +9,7 @@ use super::sections::Section;
 #[cfg(doc)]
 use super::sections::block_sections;
 use super::{has_words, theme_ids};
+use crate::line_shapes::after_item_mark;
 use crate::model::{BlockKind, DocType, Document, Finding, Polarity, Recommendation, ThemeHit};
 use crate::rx::Gated;
 use regex::Regex;
@@ -156,18 +157,10 @@ fn is_placeholder(t: &str) -> bool {
     t.starts_with('[') && t.ends_with(']') && !t.chars().any(char::is_lowercase)
 }
 
-/// Whether a sentence opens with an item's number ("1. That ..."), as a list run into one
+/// Whether a sentence opens with an item's mark ("1. That ...", "(b) Whether ..."), as a list run into one
 /// paragraph sets its items.
-fn opens_with_a_number(text: &str) -> bool {
-    after_a_number(text).is_some()
-}
-
-/// What follows an item's number ("1. ", "(2) ") at the start of a sentence.
-fn after_a_number(text: &str) -> Option<&str> {
-    let t = text.trim_start().trim_start_matches('(');
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = t[digits..].strip_prefix([')', '.'])?;
-    ((1..=2).contains(&digits) && rest.starts_with(char::is_whitespace)).then(|| rest.trim_start())
+fn opens_with_an_item_mark(text: &str) -> bool {
+    after_item_mark(text).len() < text.trim_start().len()
 }
 
 /// An item of a list of concerns that names a matter rather than stating a fact: a noun made
@@ -178,7 +171,7 @@ fn after_a_number(text: &str) -> Option<&str> {
 /// for more resources when its crisis team has no capacity").
 fn names_a_matter(text: &str) -> bool {
     static THAT: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\W*That\s+\w+").unwrap());
-    if THAT.is_match(after_a_number(text).unwrap_or(text)) {
+    if THAT.is_match(after_item_mark(text)) {
         return true;
     }
     static HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -239,7 +232,7 @@ pub fn extract(
             // of concerns that names what gives rise to one ("The recruitment of midwives").
             Section::Weaknesses if investigation => (polarity(text) == Polarity::Weakness
                 || CONCERN.is_match(text)
-                || (block.kind == BlockKind::ListItem || opens_with_a_number(text)) && names_a_matter(text))
+                || (block.kind == BlockKind::ListItem || opens_with_an_item_mark(text)) && names_a_matter(text))
             .then_some(Polarity::Weakness),
             Section::Weaknesses if own_voice => Some(Polarity::Weakness),
             Section::KeyFindings if own_voice => Some(polarity(text)),

@@ -376,17 +376,14 @@ pub fn is_nominal(text: &str) -> bool {
         crate::rx::regex(r"(?i)(?-u:\b)(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|shall|not|wait|waits|lack|lacks|describes|says|said|receive|receives|knows|knew|shows|makes|takes|took|gets|remain|remains|continues|struggle|struggles|varies|depends|benefit|benefits|feels|went|came|became|seems|appears|relies|sets|includes|provides|contains|outlines|explains|gives|means|helps|covers|requires|allows|aims)(?-u:\b)").unwrap()
     });
     static HOW: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^(how|whether)(?-u:\b)").unwrap());
-    let t = LEADING_MARK.replace(text.trim(), "");
-    if HOW.is_match(&t) {
+    let t = crate::line_shapes::after_item_mark(text).trim_end();
+    if HOW.is_match(t) {
         return true;
     }
-    let head = CLAUSE_START.find(&t).map(|m| &t[..m.start()]).unwrap_or(&t);
+    let head = CLAUSE_START.find(t).map(|m| &t[..m.start()]).unwrap_or(t);
     // "While there is no rule, ...": a clause from the first word, with no noun before it.
     !head.trim().is_empty() && !FINITE.is_match(head)
 }
-
-static LEADING_MARK: LazyLock<Regex> =
-    LazyLock::new(|| crate::rx::regex(r"^(?:\(?\d{1,2}[.)]?|[a-z][.)]|[•◼▪●\-–*\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}])\s+").unwrap());
 
 pub fn is_imperative(text: &str) -> bool {
     // Many of the verbs are nouns too: "Work has started", "Support was available" state what

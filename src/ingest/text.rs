@@ -12,13 +12,17 @@ use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// A list item's bullet or number and the space after it. The bullets include the glyphs
-/// of the Symbol and Wingdings fonts, which PDF exports leave in Unicode's private use area.
-const BULLET_LEAD: &str = r"^(?:[•◼▪●○■□◦‣∙·–−\-\*\+\x{F0B7}\x{F0A7}\x{F0D8}\x{F076}\x{F0FC}]|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|[ivx]{2,4}\.|\(\d{1,2}\)|\d{1,2}[.)](?:\d{1,2}\.?)?)\s+";
-static LEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(BULLET_LEAD).unwrap());
+/// A list item's bullet or number and the space after it. Unlike a sentence's mark
+/// ([`line_shapes::after_item_mark`]), a number needs its stop: a line of prose wrapped before
+/// a figure starts with a bare number.
+fn bullet_lead() -> String {
+    let glyphs = regex::escape(line_shapes::BULLET_GLYPHS);
+    format!(r"^(?:[{glyphs}]|\(?[a-z]\)|\(?[ivx]{{1,4}}\)|[a-z]\.|[ivx]{{2,4}}\.|\(\d{{1,2}}\)|\d{{1,2}}[.)](?:\d{{1,2}}\.?)?)\s+")
+}
+static LEAD: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&bullet_lead()).unwrap());
 /// A list item: its lead, then its text to the end of the line.
 #[cfg(test)]
-static BULLET: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"{BULLET_LEAD}(\S.*)$")).unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"{}(\S.*)$", bullet_lead())).unwrap());
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^(#{1,6})\s+(.+?)\s*#*$").unwrap());
 static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"\*{1,3}([^*\n]+?)\*{1,3}|__([^_\n]+?)__").unwrap());
 /// Markdown's backslash escapes ("\\(IL\\)") stand for the character itself.
