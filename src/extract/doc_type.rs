@@ -34,12 +34,18 @@ static INVESTIGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// voice what gives rise to concern. The statutory words stand under its concerns heading, so
 /// only blocks in that section (`in_concerns`) are read, not the whole of every document.
 /// A title that names the report's statutory kind says so too, when its concerns leave the
-/// formula out.
+/// formula out, as does one that names a review of a case (a learning review, a safeguarding
+/// adults review, a domestic homicide review): its reviewers state what they found.
 pub fn is_investigation_report(doc: &Document, doc_type: DocType, in_concerns: impl Fn(usize) -> bool) -> bool {
-    static TITLE: LazyLock<Regex> =
-        LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(prevention\s+of\s+future\s+deaths?|regulation\s+28)(?-u:\b)").unwrap());
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)(?-u:\b)(prevention\s+of\s+future\s+deaths?|regulation\s+28|(?:learning|case|practice|safeguarding\s+adults?|(?:domestic\s+)?homicide)\s+review)(?-u:\b)").unwrap()
+    });
+    // The cover's first lines, as the title may be the publisher's name ("Northshire
+    // Safeguarding Adults Board") over the report's ("Safeguarding Adults Review: Mr B").
+    let cover = (0..doc.blocks.len().min(4)).map(|i| doc.block_text(i)).filter(|t| t.len() < 160);
     doc_type == DocType::Other
         && (doc.title.as_deref().is_some_and(|t| TITLE.is_match(t))
+            || cover.into_iter().any(|t| TITLE.is_match(t))
             || (0..doc.blocks.len()).any(|i| in_concerns(i) && INVESTIGATION.is_match(doc.block_text(i))))
 }
 

@@ -508,6 +508,25 @@ mod tests {
     }
 
     #[test]
+    fn a_review_of_a_case_states_its_key_findings() {
+        let text = "Northshire Safeguarding Adults Board\n\nSafeguarding Adults Review: Mr B\n\n\
+             Background\n\nMr B lived alone and was known to several services.\n\n\
+             Key findings\n\n\
+             Agencies held information about Mr B that was never brought together.\n\
+             District nurses visited him often and knew him well.\n";
+        assert_eq!(
+            finding_texts(text),
+            [
+                "Agencies held information about Mr B that was never brought together.",
+                "District nurses visited him often and knew him well."
+            ]
+        );
+        // A paper of no known kind that is no review states none under the same heading.
+        let plan = text.replacen("Safeguarding Adults Review: Mr B", "Annual report 2025", 1);
+        assert!(finding_texts(&plan).is_empty(), "{:?}", finding_texts(&plan));
+    }
+
+    #[test]
     fn section_headings_give_polarity_in_an_inspection_report() {
         let r = record(
             "Inspection of Northshire children's services\nInspection dates: 3 to 7 June 2024\n\n\

@@ -16,7 +16,7 @@ static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (necessary|needed)|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult))(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult))(?-u:\b)",
     )
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,6 +68,18 @@ fn score(text: &str) -> (i32, i32) {
     };
     let mut negatives = NEGATIVE.find_iter(text);
     negatives.retain(|m| !in_a_name(text, m.start()) && !is_a_topic(text, m.start()));
+    // "Children do not remain in care for longer than necessary": to deny an excess is to
+    // praise, however far the negator stands from it within the clause.
+    let denied_excess: Vec<usize> = negatives
+        .iter()
+        .filter(|m| {
+            let word = &text[m.range()];
+            (word.starts_with("longer than") || word.to_ascii_lowercase().ends_with("too long")) && negated_in_clause(text, m.start())
+        })
+        .map(|m| m.start())
+        .collect();
+    negatives.retain(|m| !denied_excess.contains(&m.start()));
+    pos += denied_excess.len() as i32;
     // A word of praise inside a phrase of the other lexicon is that phrase's ("reserves are
     // fully committed").
     let inside_a_negative = |m: &regex_automata::Match| negatives.iter().any(|n| n.start() <= m.start() && m.end() <= n.end());
@@ -97,8 +109,16 @@ fn score(text: &str) -> (i32, i32) {
         }
     }
     // A bare negation of an action ("had not made", "were not given") reads as a shortfall.
-    neg += 2 * NEGATED_VERB.find_iter(text).count() as i32;
+    let denies_an_excess = |end: usize| denied_excess.iter().any(|&e| end <= e && !text[end..e].contains([',', ';', '.']));
+    neg += 2 * NEGATED_VERB.find_iter(text).filter(|v| !denies_an_excess(v.end())).count() as i32;
     (pos, neg)
+}
+
+/// Whether a negator stands before `start` in the same clause, within a dozen words.
+fn negated_in_clause(text: &str, start: usize) -> bool {
+    let window_start = text[..start].char_indices().rev().nth(80).map(|(i, _)| i).unwrap_or(0);
+    let window = &text[window_start..start];
+    NEGATOR.find_iter(window).last().is_some_and(|m| !window[m.end()..].contains([',', ';', '.']))
 }
 
 /// Whether a word of the negative lexicon at `start` is what information is about ("good
@@ -355,6 +375,19 @@ mod tests {
         assert_eq!(polarity("Ligature risk assessments were out of date on one ward."), Weakness);
         assert_eq!(polarity("Care plans were person-centred."), Strength);
         assert_eq!(polarity("Practice is trauma-informed and strengths-based."), Strength);
+    }
+
+    #[test]
+    fn a_wait_beyond_its_standard_is_a_shortfall() {
+        assert_eq!(polarity("Patients waited 16 weeks for an appointment, far longer than the community standard."), Weakness);
+        assert_eq!(polarity("Families waited longer than expected for a decision."), Weakness);
+        assert_eq!(polarity("Staff worked longer than their contracted hours."), Neutral);
+        // To deny the excess is to praise.
+        assert_eq!(polarity("Children do not remain the subject of pre-proceedings work for longer than necessary."), Strength);
+        assert_eq!(polarity("This means that children do not remain in care for longer than they need to."), Strength);
+        assert_eq!(polarity("Families are not kept waiting too long."), Strength);
+        assert_eq!(polarity("Some children remain on care orders for longer than is necessary."), Weakness);
+        assert_eq!(polarity("Plans were not reviewed, and children stayed in care longer than necessary."), Weakness);
     }
 
     #[test]
