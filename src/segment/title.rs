@@ -54,9 +54,10 @@ static KIND_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// A committee paper's line that says who wrote it ("Report by the Chief Officer", "Report of
-/// the Director of Adult Social Care"), which names its author, not its subject.
+/// the Director of Adult Social Care", "Briefing prepared by the auditor for the board"), which
+/// names its author, not its subject.
 static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:director|chief|officer|head|executive|manager|treasurer|clerk|secretary|solicitor|controller|convener|chair|leader|member|lead)(?-u:\b)|^(?:an?\s+)?(?:joint\s+)?report\s+(?:by|from)\s").unwrap()
+    crate::rx::regex(r"(?i)^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:director|chief|officer|head|executive|manager|treasurer|clerk|secretary|solicitor|controller|convener|chair|leader|member|lead)(?-u:\b)|^(?:an?\s+)?(?:joint\s+)?(?:report|briefing|paper|summary)\s+(?:(?:prepared|produced|written|commissioned)\s+(?:by|for|on\s+behalf\s+of)|by|from)\s").unwrap()
 });
 /// What a title is about, after a preposition ("inspection of Northshire", "visit to the
 /// Riverside Ward").
@@ -369,6 +370,10 @@ mod tests {
             (
                 "Waiting well: people's experiences of waiting for social care assessments\n\nA report by Carewatch England, October 2025\n\nSummary\n",
                 "Waiting well: people's experiences of waiting for social care assessments",
+            ),
+            (
+                "Care at home: staffing and waiting lists 2025\n\nBriefing prepared by the Auditor General for the Scottish Parliament\nMay 2025\n\nKey messages\n",
+                "Care at home: staffing and waiting lists 2025",
             ),
             // A name before a colon is not a label when what follows names a kind of document.
             (
