@@ -36,10 +36,15 @@ const URGED_MAX_CHARS: usize = 90;
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"^(?P<subj>[^,;:]{2,90}?)\s+(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to(?-u:\b)").unwrap()
 });
+/// A lead-in that says what its writer asks of a body ("What we are asking the board to do:",
+/// "Actions we want the council to take:"), as ombudsmen and reviewers head their requests.
+static ASKED_OF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)^(?:what|the\s+things?|the\s+actions?|actions?)\s+we\s+(?:are\s+asking|ask|want|would\s+like|expect)\s+(?P<subj>[^,;:]{2,60}?)\s+to\s+(?:do|take|carry\s+out)(?-u:\b)").unwrap()
+});
 /// Whether a sentence asks a body to act in the passive ("The Committee is asked to note the
 /// report"), as a committee paper puts what it recommends.
 pub fn is_asked_to(sentence: &str) -> bool {
-    ASKED.is_match(sentence.trim_start())
+    ASKED.is_match(sentence.trim_start()) || ASKED_OF.is_match(sentence.trim_start())
 }
 static RECOMMEND_THAT: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
@@ -76,7 +81,7 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// A word that links a sentence to the one before ("Alternatively there should be ..."), not
 /// part of the subject after it.
 static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^(alternatively|additionally|finally|furthermore|moreover|similarly|likewise|equally|secondly|thirdly|lastly|importantly|crucially|also|instead|meanwhile|consequently|accordingly|therefore|thus|further|then)\s+").unwrap()
+    crate::rx::regex(r"(?i)^(but|and|so|yet|however,?|alternatively|additionally|finally|furthermore|moreover|similarly|likewise|equally|secondly|thirdly|lastly|importantly|crucially|also|instead|meanwhile|consequently|accordingly|therefore|thus|further|then)\s+").unwrap()
 });
 /// A run that ends in an article is no noun phrase: "There is a" before the noun "need to".
 static ENDS_IN_ARTICLE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(a|an|the)$").unwrap());
@@ -185,7 +190,7 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
     {
         return Some(a);
     }
-    if let Some(c) = ASKED.captures(&s)
+    if let Some(c) = ASKED.captures(&s).or_else(|| ASKED_OF.captures(&s))
         && let Some(a) = clean(&c["subj"])
     {
         return Some(a);
@@ -209,6 +214,10 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         _ => Some(c),
     });
     if let Some(c) = main {
+        // "Families should be kept informed": the subject of a passive is acted on.
+        if is_passive(&s[c.get(0).unwrap().end()..]) {
+            return None;
+        }
         // The whole run before the modal when it reads as a list of names ("The Government,
         // councils and NHS boards"); otherwise what follows an opening phrase ("In future, the
         // council").
@@ -262,6 +271,21 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether the words after a modal put it in the passive ("be kept informed", "not be
+/// discharged"), but for a participle that says how its subject stands ("be assured", "be
+/// prepared"), which leaves the subject to act.
+fn is_passive(after_modal: &str) -> bool {
+    static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"^\s+(?:not\s+)?be\s+(?:[a-z]+ly\s+)?(?P<participle>[a-z]+ed|given|taken|made|kept|shown|seen|told|done|sent|held|brought|put|set|drawn|written|known|paid|met|heard|found|built|spent|left|understood)(?-u:\b)").unwrap()
+    });
+    PASSIVE.captures(after_modal).is_some_and(|c| {
+        !matches!(
+            &c["participle"],
+            "assured" | "satisfied" | "prepared" | "committed" | "focused" | "determined" | "concerned" | "interested"
+        )
+    })
 }
 
 /// A phrase closed by a pronoun ("access to the information they" before "need to") is a
@@ -327,7 +351,7 @@ pub fn from_lead_in(lead_in: &str) -> Option<String> {
     if let Some(c) = RESOLUTION.captures(lead_in) {
         return clean(&c["body"]);
     }
-    if let Some(c) = ASKED.captures(lead_in) {
+    if let Some(c) = ASKED.captures(lead_in).or_else(|| ASKED_OF.captures(lead_in)) {
         return clean(&c["subj"]);
     }
     from_sentence(lead_in.trim_end_matches(':'))
@@ -382,6 +406,9 @@ mod tests {
                 ("The Audit and Performance Committee is asked to:", Some("The Audit and Performance Committee")),
                 ("Members are invited to:", Some("Members")),
                 ("It is recommended that the Integration Joint Board:", Some("the Integration Joint Board")),
+                ("What we want the board to do to improve its services:", Some("the board")),
+                ("What we are asking the council to do for Mr B:", Some("the council")),
+                ("What we found:", None),
             ],
         );
     }
@@ -473,6 +500,12 @@ mod tests {
                 ("Alternatively there should be traffic calming measures.", None),
                 ("Additionally the council should review its policy.", Some("the council")),
                 ("Finally NHS Fife should publish its plan.", Some("NHS Fife")),
+                ("But the partnership must now set out a plan.", Some("the partnership")),
+                ("What we are asking the board to do: Share the findings with staff.", Some("the board")),
+                // The subject of a passive is acted on.
+                ("Families should be kept informed when a patient's condition changes.", None),
+                ("Carers must not be discharged from the service without a review.", None),
+                ("The board should be assured that plans are in place.", Some("The board")),
                 ("Recommendation(s) The Board is asked to approve the plan.", Some("The Board")),
                 ("Recommendation(s) Board is recommended to note the report.", Some("Board")),
                 ("Recommendations Committee members are asked to note the report.", Some("Committee members")),

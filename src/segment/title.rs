@@ -97,7 +97,20 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
     let first = || {
         texts.iter().enumerate().find(|&(i, t)| !is_cover_matter(t) && !publisher(i)).or(texts.iter().enumerate().next()).map(|(_, t)| *t)
     };
-    first_heading.or_else(first).map(|t| truncate_chars(t, MAX_CHARS))
+    let chosen = first_heading.or_else(first)?;
+    // A publisher's name over a title with a subtitle ("Mental Welfare Commission" over
+    // "Rights in practice: a themed visit to care homes"): the title names the document.
+    let subtitled = || {
+        blocks
+            .iter()
+            .zip(&texts)
+            .take(5)
+            .take_while(|(b, t)| !is_body(b, t))
+            .map(|(_, t)| *t)
+            .find(|t| is_title_shaped(t) && label_end(t).is_some_and(|end| is_subtitle(&t[end..])))
+    };
+    let chosen = if is_name_line(chosen) { subtitled().unwrap_or(chosen) } else { chosen };
+    Some(truncate_chars(chosen, MAX_CHARS))
 }
 
 /// Cover matter that names no document: an address, a date, a label and its value
@@ -370,6 +383,10 @@ mod tests {
             (
                 "Waiting well: people's experiences of waiting for social care assessments\n\nA report by Carewatch England, October 2025\n\nSummary\n",
                 "Waiting well: people's experiences of waiting for social care assessments",
+            ),
+            (
+                "Northshire Welfare Commission\n\nRights in practice: a themed visit to people in care homes\n\nPublished: 21 January 2026\n\nSummary\n",
+                "Rights in practice: a themed visit to people in care homes",
             ),
             (
                 "Care at home: staffing and waiting lists 2025\n\nBriefing prepared by the Auditor General for the Scottish Parliament\nMay 2025\n\nKey messages\n",
