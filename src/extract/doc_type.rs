@@ -29,6 +29,35 @@ static INVESTIGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(?:my\s+statutory\s+duty\s+to\s+report|future\s+deaths\s+(?:will|could|may|might)\s+occur|regulation\s+28\s+report|matters?\s+of\s+concerns?\s+(?:is|are)\s+as\s+follows)(?-u:\b)").unwrap()
 });
 
+/// How a document of none of the four kinds speaks, which decides what of its language is a
+/// finding or a call to act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    /// An investigator's report ([`is_investigation_report`]).
+    Investigation,
+    /// A body's account of itself ("Annual Report and Accounts", "Quality Account"): the duties
+    /// it quotes from codes and manuals ("The board should set out ...") call on no one.
+    OwnAccount,
+    Ordinary,
+}
+
+/// The [`Voice`] of a document; see [`is_investigation_report`] for `in_concerns`.
+pub fn voice(doc: &Document, doc_type: DocType, in_concerns: impl Fn(usize) -> bool) -> Voice {
+    static OWN_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(
+            r"(?i)(?-u:\b)(?:annual\s+report|report\s+and\s+accounts|quality\s+account|annual\s+governance\s+statement)(?-u:\b)",
+        )
+        .unwrap()
+    });
+    if is_investigation_report(doc, doc_type, in_concerns) {
+        Voice::Investigation
+    } else if doc_type == DocType::Other && doc.title.as_deref().is_some_and(|t| OWN_ACCOUNT.is_match(t)) {
+        Voice::OwnAccount
+    } else {
+        Voice::Ordinary
+    }
+}
+
 /// Whether a document of none of the four kinds is an investigator's report, such as a
 /// coroner's report to prevent future deaths: like an inspection report, it states in its own
 /// voice what gives rise to concern. The statutory words stand under its concerns heading, so
@@ -36,7 +65,7 @@ static INVESTIGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// A title that names the report's statutory kind says so too, when its concerns leave the
 /// formula out, as does one that names a review of a case (a learning review, a safeguarding
 /// adults review, a domestic homicide review): its reviewers state what they found.
-pub fn is_investigation_report(doc: &Document, doc_type: DocType, in_concerns: impl Fn(usize) -> bool) -> bool {
+fn is_investigation_report(doc: &Document, doc_type: DocType, in_concerns: impl Fn(usize) -> bool) -> bool {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)(?-u:\b)(prevention\s+of\s+future\s+deaths?|regulation\s+28|(?:learning|case|practice|safeguarding\s+adults?|(?:domestic\s+)?homicide)\s+review)(?-u:\b)").unwrap()
     });

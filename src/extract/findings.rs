@@ -4,6 +4,7 @@
 //! are and which way they point. A committee paper is the inspected body's own voice, so only
 //! the inspectors' findings it reports count there.
 
+use super::doc_type::Voice;
 use super::polarity::{is_evaluative, polarity};
 use super::sections::Section;
 #[cfg(doc)]
@@ -188,13 +189,14 @@ fn names_a_matter(text: &str) -> bool {
 pub fn extract(
     doc: &Document,
     doc_type: DocType,
-    investigation: bool,
+    voice: Voice,
     sections: &[Section],
     sentence_themes: &[Vec<ThemeHit>],
     recs: &[Recommendation],
 ) -> Vec<Finding> {
-    // An investigator's report (`investigation`) states its concerns in its own voice, under
-    // their heading; its account of events elsewhere is evidence, not findings.
+    // An investigator's report states its concerns in its own voice, under their heading; its
+    // account of events elsewhere is evidence, not findings.
+    let investigation = voice == Voice::Investigation;
     let own_voice = investigation || matches!(doc_type, DocType::PressRelease | DocType::InspectionReport | DocType::AuditReport);
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_block_of_finding: Option<usize> = None;

@@ -68,9 +68,9 @@ impl Extractor {
         let sections = sections::block_sections(doc);
         // An investigator's report (a coroner's) states its concerns, and what it asks for among
         // them, in its own voice under their heading.
-        let investigation = doc_type::is_investigation_report(doc, doc_type, |b| sections[b] == sections::Section::Weaknesses);
-        let recommendations = recommendations::extract(doc, &sections, &sentence_themes, investigation);
-        let findings = findings::extract(doc, doc_type, investigation, &sections, &sentence_themes, &recommendations);
+        let voice = doc_type::voice(doc, doc_type, |b| sections[b] == sections::Section::Weaknesses);
+        let recommendations = recommendations::extract(doc, &sections, &sentence_themes, voice);
+        let findings = findings::extract(doc, doc_type, voice, &sections, &sentence_themes, &recommendations);
         Record {
             path: doc.path.clone(),
             id: doc.id.clone(),

@@ -5,6 +5,7 @@
 //! "Areas for improvement" or "What needs to improve?").
 
 use super::actor;
+use super::doc_type::Voice;
 use super::sections::Section;
 #[cfg(doc)]
 use super::sections::block_sections;
@@ -127,10 +128,13 @@ fn reported_before(text: &str, at: usize) -> bool {
 
 /// Does the sentence, on its own language, call for action?
 pub fn has_cue(text: &str) -> bool {
-    if CUE.is_match(text) && cued_in_a_main_clause(text) || THERE_IS_A_NEED.is_match(text) || wants_a_body_to_act(text) {
-        return true;
-    }
-    modal_in_a_main_clause(text, true)
+    calls_on_someone(text) || modal_in_a_main_clause(text, true)
+}
+
+/// Whether a sentence's words call on someone to act ("We recommend that", "urged the board
+/// to", "There is a need to"), besides a modal, which may state a duty instead.
+fn calls_on_someone(text: &str) -> bool {
+    CUE.is_match(text) && cued_in_a_main_clause(text) || THERE_IS_A_NEED.is_match(text) || wants_a_body_to_act(text)
 }
 
 /// Under a heading that asks for improvement, a modal clause calls for action whatever its
@@ -461,10 +465,13 @@ fn continues_a_recommendation(doc: &Document, si: usize, out: &[Recommendation],
         && PRONOUN_MODAL.captures(text).is_some_and(|c| !c["verb"].eq_ignore_ascii_case("be"))
 }
 
-/// In an investigator's report (`investigation`), its concerns may ask for what would prevent
-/// another death without naming who is to act ("The junction should be redesigned as a
-/// roundabout"): a directive there is a recommendation, as under a recommendations heading.
-pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<ThemeHit>], investigation: bool) -> Vec<Recommendation> {
+/// In an investigator's report, its concerns may ask for what would prevent another death
+/// without naming who is to act ("The junction should be redesigned as a roundabout"): a
+/// directive there is a recommendation, as under a recommendations heading. A body's account
+/// of itself quotes the duties codes put on it ("The board should keep ... under review"):
+/// outside its lists and recommendations sections, only words that call on someone count.
+pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<ThemeHit>], voice: Voice) -> Vec<Recommendation> {
+    let investigation = voice == Voice::Investigation;
     let mut out = Vec::new();
     let mut first_in_block = usize::MAX;
     let mut last_block = usize::MAX;
@@ -513,6 +520,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             _ if investigation && section == Section::Weaknesses => {
                 has_cue(text) || continues_a_recommendation(doc, si, &out, text) || resolved == Some(None) || directive()
             }
+            _ if voice == Voice::OwnAccount => section != Section::Background && calls_on_someone(text),
             _ => section != Section::Background && (has_cue(text) || continues_a_recommendation(doc, si, &out, text)),
         };
         if !is_rec {
@@ -823,6 +831,25 @@ mod lead_in_tests {
             &[
                 ("note the progress made against each area for improvement;", Some("The Audit and Performance Committee")),
                 ("agree that the completed actions are closed.", Some("The Audit and Performance Committee")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_bodys_account_of_itself_quotes_duties_and_makes_no_calls_of_them() {
+        let text = "Northshire Community Health Trust\n\nAnnual Report and Accounts 2024-25\n\n\
+             Corporate governance\n\n\
+             The board of directors should keep engagement mechanisms under review.\n\n\
+             The auditor recommended that the trust reviews its register of interests.\n";
+        assert_recs("t.txt", text, &[("The auditor recommended that the trust reviews its register of interests.", Some("the trust"))]);
+        // The same words in a paper of no known kind are a call on the board.
+        let paper = text.replacen("Annual Report and Accounts 2024-25", "Engagement with staff", 1);
+        assert_recs(
+            "t.txt",
+            &paper,
+            &[
+                ("The board of directors should keep engagement mechanisms under review.", Some("The board of directors")),
+                ("The auditor recommended that the trust reviews its register of interests.", Some("the trust")),
             ],
         );
     }
