@@ -34,6 +34,35 @@ static PROSE: LazyLock<Gated> = LazyLock::new(|| {
         ),
     )
 });
+/// A grade given in the passive, after what it grades ("Key performance outcomes were
+/// evaluated as adequate", "The partnership was rated very good for its impact on staff").
+static PASSIVE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        &["rated", "graded", "evaluated", "assessed", "judged"],
+        &format!(
+            r"(?i)^(?:[^,;]{{0,40}},\s+)?(?P<aspect>[^,;]{{3,100}}?)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:rated|graded|evaluated|assessed|judged)\s+(?:as\s+(?:being\s+)?|to\s+be\s+)?(?P<grade>{GRADES})(?-u:\b)"
+        ),
+    )
+});
+/// "a grade of 5 (very good) for care and support": the grade's word in brackets after its
+/// number.
+static NUMBERED: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(&["grade"], &format!(r"(?i)(?-u:\b)grades?\s+of\s+[1-6]\s*\((?P<grade>{GRADES})\)")));
+/// What a grade is for, right after it ("good for leadership and direction").
+static FOR: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"(?i)^\s+(?:for|in\s+relation\s+to|in\s+terms\s+of)\s+(?:(?:the|its|their)\s+)?").unwrap());
+/// A second grade coordinated with the first: ", and adequate for delivery of key processes",
+/// ", and the impact on people as good".
+static ALSO: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(&format!(
+        r"(?i)^,?\s+and\s+(?:(?:as\s+)?(?P<grade>{GRADES})\s+(?:for|in\s+relation\s+to|in\s+terms\s+of)\s+(?:(?:the|its|their)\s+)?|(?:the\s+)?(?P<aspect>[^,.;]{{3,100}}?)\s+as\s+(?:being\s+)?(?P<grade2>{GRADES})(?-u:\b))"
+    ))
+    .unwrap()
+});
+/// Where an aspect named after its grade ends: at a stop, or at the next grade coordinated
+/// with it (" and adequate for ...").
+static ASPECT_END: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(&format!(r"(?i)[,.;:]|\s+and\s+(?:as\s+)?(?:{GRADES})(?-u:\b)")).unwrap());
 static NOT_AN_ASPECT: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)^(grade|judgement|judgment|rating|score|evaluation|overall evaluation)s?$").unwrap());
 
@@ -110,12 +139,74 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
         return out;
     }
     for s in &doc.sentences {
-        let t = doc.slice(s.span);
-        for c in PROSE.captures_iter(t) {
-            push(&c["aspect"], &c["grade"], &mut out);
+        for (aspect, grade) in prose(doc.slice(s.span)) {
+            push(aspect, grade, &mut out);
         }
     }
     out
+}
+
+/// The grades a sentence gives in prose, each with its aspect: what the verb grades ("rated the
+/// partnership as good"), or what the grade is for when it says ("as good for leadership"),
+/// and any grade coordinated after it.
+fn prose(t: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    // Where each grade ends, what the rule read as its aspect, and the grade.
+    fn graded_by(c: regex::Captures<'_>) -> (usize, &str, &str) {
+        let grade = c.name("grade").unwrap();
+        (grade.end(), c.name("aspect").map_or("", |a| a.as_str()), grade.as_str())
+    }
+    let starts: Vec<usize> = PROSE.captures_iter(t).map(|c| c.get(0).unwrap().start()).collect();
+    let mut graded: Vec<(usize, &str, &str)> = PROSE.captures_iter(t).map(graded_by).collect();
+    if graded.is_empty() {
+        graded.extend(PASSIVE.captures_iter(t).take(1).map(graded_by));
+    }
+    if graded.is_empty() {
+        // After the bracket that closes the grade.
+        graded.extend(NUMBERED.captures_iter(t).take(1).map(graded_by).map(|(end, a, g)| (end + 1, a, g)));
+    }
+    for (mut end, aspect, grade) in graded {
+        let aspect = match for_aspect(&t[end..]) {
+            Some((a, after)) => {
+                end += after;
+                a
+            }
+            None => aspect,
+        };
+        found.push((aspect, grade));
+        // ", and adequate for delivery of key processes"
+        let mut at = end;
+        while let Some(c) = ALSO.captures(&t[at..]) {
+            // ", and rated the outcomes as adequate": a grade of its own, read by its rule.
+            if starts.iter().any(|&s| at < s && s < at + c.get(0).unwrap().end()) {
+                break;
+            }
+            if let Some(g) = c.name("grade2") {
+                found.push((c.name("aspect").unwrap().as_str(), g.as_str()));
+                at += c.get(0).unwrap().end();
+            } else {
+                let rest = &t[at + c.get(0).unwrap().end()..];
+                let a = &rest[..ASPECT_END.find(rest).map_or(rest.len(), |m| m.start())];
+                found.push((a, c.name("grade").unwrap().as_str()));
+                at = t.len() - rest.len() + a.len();
+            }
+        }
+    }
+    found
+}
+
+/// What a grade is for, when the words after it say ("for leadership and direction"), and
+/// where that ends, from the start of `rest`.
+fn for_aspect(rest: &str) -> Option<(&str, usize)> {
+    // "good for the first time", "outstanding for three years": when, not what.
+    static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)^(?:(?:first|second|third|last|next|only)\s+time|\d|(?:many|several|some|two|three|four|five|ten)\s+years)")
+            .unwrap()
+    });
+    let m = FOR.find(rest)?;
+    let tail = &rest[m.end()..];
+    let aspect = &tail[..ASPECT_END.find(tail).map_or(tail.len(), |e| e.start())];
+    (!WHEN.is_match(aspect)).then_some((aspect, m.end() + aspect.len()))
 }
 
 #[cfg(test)]
@@ -195,6 +286,32 @@ mod tests {
     }
 
     #[test]
+    fn grades_in_prose_with_what_they_are_for() {
+        assert_eq!(
+            ratings_of(
+                "Inspectors evaluated the partnership as good for leadership and direction, and adequate for delivery of key processes.\n"
+            ),
+            ["leadership and direction = good", "delivery of key processes = adequate"]
+        );
+        assert_eq!(ratings_of("The partnership was rated very good for its impact on staff.\n"), ["impact on staff = very good"]);
+        assert_eq!(
+            ratings_of("Key performance outcomes were evaluated as adequate, and the impact on people who use services as good.\n"),
+            ["Key performance outcomes = adequate", "impact on people who use services = good"]
+        );
+        assert_eq!(
+            ratings_of("The service was awarded a grade of 5 (very good) for care and support.\n"),
+            ["care and support = very good"]
+        );
+        assert_eq!(
+            ratings_of("Inspectors found that planning was good, and rated the outcomes for people as being adequate.\n"),
+            ["planning = good", "outcomes for people = adequate"]
+        );
+        assert_eq!(ratings_of("Ofsted rated the service as good for the first time.\n"), ["service = good"]);
+        // A grade with nothing to grade, and a past grade's year, give none.
+        assert!(ratings_of("The service was rated in 2019.\n").is_empty());
+    }
+
+    #[test]
     fn gate_agrees_with_its_rule() {
         crate::rx::assert_gate_agrees(
             "PROSE",
@@ -209,5 +326,16 @@ mod tests {
                 "The board assessed its governance as weak.",
             ],
         );
+        crate::rx::assert_gate_agrees(
+            "PASSIVE",
+            &super::PASSIVE,
+            &[
+                "Outcomes were evaluated as adequate.",
+                "Care was rated good.",
+                "Leadership has been judged to be weak.",
+                "Care is assessed as effective.",
+            ],
+        );
+        crate::rx::assert_gate_agrees("NUMBERED", &super::NUMBERED, &["It has grades of 5 (very good) for care.", "A GRADE OF 2 (weak)."]);
     }
 }
