@@ -252,6 +252,12 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         static CLAUSE_WORD: LazyLock<Regex> = LazyLock::new(|| {
             crate::rx::regex(r"(?i)(?-u:\b)(that|which|who|whom|whose|what|when|where|if|because|so|than)(?-u:\b)").unwrap()
         });
+        // "Leaders have a clear vision, but they need to": "they" are the sentence's subject.
+        let bare = subj.trim();
+        let bare = CONNECTIVE.find(bare).map_or(bare, |m| &bare[m.end()..]);
+        if bare.eq_ignore_ascii_case("they") {
+            return antecedent(&s);
+        }
         if ends_in_pronoun(subj) || CLAUSE_WORD.is_match(subj) {
             return None;
         }
@@ -286,6 +292,16 @@ fn is_passive(after_modal: &str) -> bool {
             "assured" | "satisfied" | "prepared" | "committed" | "focused" | "determined" | "concerned" | "interested"
         )
     })
+}
+
+/// The group a sentence opens with as the subject of its first verb ("Leaders in Northshire
+/// have ..."), which a later "they" refers to.
+fn antecedent(s: &str) -> Option<String> {
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"^(?P<np>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){0,6}?)\s+(?:have|has|had|are|is|were|was|know|knew|do|did|agreed|accepted|recognise|recognised|acknowledged)(?-u:\b)").unwrap()
+    });
+    let np = OPENING.captures(s)?.name("np")?.as_str();
+    if names_a_group(np) { clean(np) } else { None }
 }
 
 /// A phrase closed by a pronoun ("access to the information they" before "need to") is a
@@ -501,6 +517,8 @@ mod tests {
                 ("Additionally the council should review its policy.", Some("the council")),
                 ("Finally NHS Fife should publish its plan.", Some("NHS Fife")),
                 ("But the partnership must now set out a plan.", Some("the partnership")),
+                ("Leaders in Northshire have a clear vision, but they need to act on it.", Some("Leaders in Northshire")),
+                ("The figures are clear, but they need to be explained.", None),
                 ("What we are asking the board to do: Share the findings with staff.", Some("the board")),
                 // The subject of a passive is acted on.
                 ("Families should be kept informed when a patient's condition changes.", None),

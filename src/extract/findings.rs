@@ -38,7 +38,7 @@ static REPORTED: LazyLock<Gated> = LazyLock::new(|| {
             "raised",
             "said",
         ],
-        r"(?i)(?-u:\b)(inspectors?|inspection(\s+team)?|the\s+(review|report|inspection|investigation|audit|regulator|team)|auditors?|we|they|cqc|ofsted|an\s+investigation|our\s+(review|inspection|work|audit))(?-u:\b)[^.;:]{0,60}?(?-u:\b)(found|find|finds|noted|notes|judged|identified|praised|praise|highlighted|observed|saw|concluded|reported|heaped|rated|recognised|acknowledged|criticised|raised)(?-u:\b)|(?-u:\b)(inspectors|auditors|the\s+regulator)\s+(have\s+|has\s+)?(said|found)\W*$",
+        r"(?i)(?-u:\b)(inspectors?|reviewers?|inspection(\s+team)?|the\s+(review|report|inspection|investigation|audit|regulator|team)|auditors?|we|they|cqc|ofsted|an\s+investigation|our\s+(review|inspection|work|audit))(?-u:\b)[^.;:]{0,60}?(?-u:\b)(found|find|finds|noted|notes|judged|identified|praised|praise|highlighted|observed|saw|concluded|reported|heaped|rated|recognised|acknowledged|criticised|raised)(?-u:\b)|(?-u:\b)(inspectors|auditors|the\s+regulator)\s+(have\s+|has\s+)?(said|found)\W*$",
     )
 });
 static CONTINUES: LazyLock<Gated> = LazyLock::new(|| {
@@ -115,7 +115,7 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
         ],
         // "is available" only with a subject that is a publication: "short breaks provision is
         // available" is what inspectors found.
-        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published)|^\W*(we|inspectors|our\s+(link\s+)?inspectors?|the\s+inspectorates?|the\s+regulators?|ofsted|cqc|the\s+care\s+inspectorate)\s+will\s+(also\s+|continue\s+to\s+)?(monitor|ask|follow|return|keep|report|revisit|visit|check|review|publish|carry\s+out))(?-u:\b)|(is|are)\s+as\s+follows|statutory\s+duty|future\s+deaths\s+(will|could|may|might)\s+occur|giving\s+rise\s+to\s+concern|^\W*we\s+expect(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|the inspection( team)?|auditors)\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
+        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published)|^\W*(we|inspectors|our\s+(link\s+)?inspectors?|the\s+inspectorates?|the\s+regulators?|ofsted|cqc|the\s+care\s+inspectorate)\s+will\s+(also\s+|continue\s+to\s+)?(monitor|ask|follow|return|keep|report|revisit|visit|check|review|publish|carry\s+out))(?-u:\b)|(is|are)\s+as\s+follows|statutory\s+duty|future\s+deaths\s+(will|could|may|might)\s+occur|giving\s+rise\s+to\s+concern|^\W*we\s+expect(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|reviewers|the inspection( team)?|the review( team)?|the audit|auditors)((\s*,[^,.;]{2,150}){1,3},)?\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
     )
 });
 
@@ -459,6 +459,14 @@ mod tests {
                 ("Staff were unable to reach the on-call doctor for three hours.", Polarity::Weakness),
             ]
         );
+    }
+
+    #[test]
+    fn what_a_review_looked_at_is_its_method() {
+        let text = "Review of services for older people in Northshire\n\n\
+             The review, one of 20 asked for by the Secretaries of State for Health, Housing and Communities, looked at how people move between services, including delayed transfers of care.\n\n\
+             Reviewers found that people were not always able to leave hospital when they were ready.\n";
+        assert_eq!(finding_texts(text), ["Reviewers found that people were not always able to leave hospital when they were ready."]);
     }
 
     #[test]

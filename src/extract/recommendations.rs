@@ -95,7 +95,7 @@ static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Areas of strength include:" list what was done or found.
 static LEAD_IN_CUE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(&format!(
-        r"(?i)(?-u:\b)((?P<modal>should|must|need(s)?\s+to)|recommend\w*|priorities|actions)(?-u:\b)|{}",
+        r"(?i)(?-u:\b)((?P<modal>should|must|need(s)?\s+to)|recommend\w*|priorities|actions|areas?\s+(?:for|of|requiring)\s+(?:further\s+)?(?:improvement|development)|improvements?\s+(?:are|is|were|was)\s+(?:still\s+)?(?:needed|required))(?-u:\b)|{}",
         actor::RESOLUTION_LEAD_IN
     ))
     .unwrap()
@@ -955,6 +955,21 @@ mod lead_in_tests {
         let got: Vec<(&str, Option<&str>)> = recs.iter().map(|r| (r.text.as_str(), r.actor.as_deref())).collect();
         // A rule quoted word for word calls on no one.
         assert_eq!(got, [("The registered person shall ensure that falls care plans are reviewed.", Some("The registered person"))]);
+    }
+
+    #[test]
+    fn a_lead_in_that_names_areas_for_improvement_hands_over_its_list() {
+        let text = "Inspectors visited in May.\n\nThe review highlighted a number of areas for improvement, including:\n\
+                    • developing a shared approach to commissioning\n\
+                    • reducing the number of people waiting for care at home\n";
+        assert_recs(
+            "t.txt",
+            text,
+            &[("developing a shared approach to commissioning", None), ("reducing the number of people waiting for care at home", None)],
+        );
+        // A list of what went well is not handed over.
+        let strengths = text.replace("areas for improvement", "strengths");
+        assert_recs("t.txt", &strengths, &[]);
     }
 
     #[test]
