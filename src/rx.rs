@@ -103,6 +103,12 @@ impl Gated {
         self.open(text) && self.rule.is_match(text)
     }
 
+    /// Whether the text holds a gate word, for rules that share this gate and run [`Self::rule`]
+    /// after one check.
+    pub fn opens(&self, text: &str) -> bool {
+        self.open(text)
+    }
+
     /// Matches of the rule; none without a gate word.
     pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> + use<'r, 't> {
         let open = self.open(text);

@@ -38,7 +38,17 @@ pub fn regulators_of(doc: &Document, text: &Collapsed<'_>) -> Vec<String> {
 fn inside_nhs_body(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
     let after = text[end..].trim_start();
-    before.ends_with("NHS")
+    // "NHS Greater Glasgow and Clyde": a capitalised word or two may stand between.
+    let mut head = before;
+    let after_nhs = (0..3).any(|_| {
+        let found = head.ends_with("NHS");
+        head = match head.rsplit_once(char::is_whitespace) {
+            Some((rest, word)) if word.starts_with(char::is_uppercase) && word != "NHS" => rest.trim_end(),
+            _ => "",
+        };
+        found
+    });
+    after_nhs
         || [
             "ICB",
             "Integrated Care Board",
@@ -120,6 +130,15 @@ mod tests {
         let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
         let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
         areas_of(&doc, &Collapsed::new(&doc.text), DocType::Other)
+    }
+
+    #[test]
+    fn a_health_boards_name_is_not_its_area() {
+        assert!(
+            areas("News release\n\nNHS Greater Glasgow and Clyde inspected\n\nInspectors visited NHS Greater Glasgow and Clyde.\n")
+                .is_empty()
+        );
+        assert_eq!(areas("News release\n\nInspection in Glasgow\n\nNHS staff in Glasgow were caring.\n"), ["Glasgow"]);
     }
 
     #[test]

@@ -28,7 +28,8 @@ static ASPECT_SCORE_GRADE: LazyLock<Regex> = LazyLock::new(|| {
 /// has no literal to look for first, so it walked every byte of every one.
 static PROSE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        &["found", "judged", "rated", "graded", "evaluated", "assessed"],
+        // "grade" for NUMBERED, which runs behind this gate.
+        &["found", "judged", "rated", "graded", "evaluated", "assessed", "grade"],
         &format!(
             r"(?i)(?-u:\b)(?:found\s+that|judged\s+that|judged|rated|graded|evaluated|assessed)\s+(?:the\s+)?(?P<aspect>(?:[^,.;]|\.[0-9]){{3,100}}?)\s+(?:was|were|is|are|as\s+being|as|to\s+be)\s+(?P<grade>{GRADES})(?-u:\b)"
         ),
@@ -36,18 +37,17 @@ static PROSE: LazyLock<Gated> = LazyLock::new(|| {
 });
 /// A grade given in the passive, after what it grades ("Key performance outcomes were
 /// evaluated as adequate", "The partnership was rated very good for its impact on staff").
-static PASSIVE: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
-        &["rated", "graded", "evaluated", "assessed", "judged"],
-        &format!(
-            r"(?i)^(?:[^,;]{{0,40}},\s+)?(?P<aspect>[^,;]{{3,100}}?)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:rated|graded|evaluated|assessed|judged)\s+(?:as\s+(?:being\s+)?|to\s+be\s+)?(?P<grade>{GRADES})(?-u:\b)"
-        ),
-    )
+/// Runs behind [`PROSE`]'s gate, which holds its verbs.
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(&format!(
+        r"(?i)^(?:[^,;]{{0,40}},\s+)?(?P<aspect>[^,;]{{3,100}}?)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:rated|graded|evaluated|assessed|judged)\s+(?:as\s+(?:being\s+)?|to\s+be\s+)?(?P<grade>{GRADES})(?-u:\b)"
+    ))
+    .unwrap()
 });
 /// "a grade of 5 (very good) for care and support": the grade's word in brackets after its
-/// number.
-static NUMBERED: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(&["grade"], &format!(r"(?i)(?-u:\b)grades?\s+of\s+[1-6]\s*\((?P<grade>{GRADES})\)")));
+/// number. Runs behind [`PROSE`]'s gate, which holds "grade".
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(&format!(r"(?i)(?-u:\b)grades?\s+of\s+[1-6]\s*\((?P<grade>{GRADES})\)")).unwrap());
 /// What a grade is for, right after it ("good for leadership and direction").
 static FOR: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)^\s+(?:for|in\s+relation\s+to|in\s+terms\s+of)\s+(?:(?:the|its|their)\s+)?").unwrap());
@@ -156,14 +156,19 @@ fn prose(t: &str) -> Vec<(&str, &str)> {
         let grade = c.name("grade").unwrap();
         (grade.end(), c.name("aspect").map_or("", |a| a.as_str()), grade.as_str())
     }
-    let starts: Vec<usize> = PROSE.captures_iter(t).map(|c| c.get(0).unwrap().start()).collect();
-    let mut graded: Vec<(usize, &str, &str)> = PROSE.captures_iter(t).map(graded_by).collect();
+    // One gate for the three rules: most sentences grade nothing.
+    if !PROSE.opens(t) {
+        return found;
+    }
+    let active: Vec<regex::Captures<'_>> = PROSE.rule().captures_iter(t).collect();
+    let starts: Vec<usize> = active.iter().map(|c| c.get(0).unwrap().start()).collect();
+    let mut graded: Vec<(usize, &str, &str)> = active.into_iter().map(graded_by).collect();
     if graded.is_empty() {
-        graded.extend(PASSIVE.captures_iter(t).take(1).map(graded_by));
+        graded.extend(PASSIVE.captures(t).map(graded_by));
     }
     if graded.is_empty() {
         // After the bracket that closes the grade.
-        graded.extend(NUMBERED.captures_iter(t).take(1).map(graded_by).map(|(end, a, g)| (end + 1, a, g)));
+        graded.extend(NUMBERED.captures(t).map(graded_by).map(|(end, a, g)| (end + 1, a, g)));
     }
     for (mut end, aspect, grade) in graded {
         let aspect = match for_aspect(&t[end..]) {
@@ -326,16 +331,17 @@ mod tests {
                 "The board assessed its governance as weak.",
             ],
         );
-        crate::rx::assert_gate_agrees(
-            "PASSIVE",
-            &super::PASSIVE,
-            &[
-                "Outcomes were evaluated as adequate.",
-                "Care was rated good.",
-                "Leadership has been judged to be weak.",
-                "Care is assessed as effective.",
-            ],
-        );
-        crate::rx::assert_gate_agrees("NUMBERED", &super::NUMBERED, &["It has grades of 5 (very good) for care.", "A GRADE OF 2 (weak)."]);
+        // PROSE's gate serves PASSIVE and NUMBERED too.
+        for e in [
+            "Outcomes were evaluated as adequate.",
+            "Care was rated good.",
+            "Leadership has been judged to be weak.",
+            "Care is assessed as effective.",
+            "It has grades of 5 (very good) for care.",
+            "A GRADE OF 2 (weak).",
+        ] {
+            assert!(super::PASSIVE.is_match(e) || super::NUMBERED.is_match(e), "{e}");
+            assert!(super::PROSE.opens(e), "the gate refuses {e:?}");
+        }
     }
 }
