@@ -99,15 +99,15 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
     };
     let chosen = first_heading.or_else(first)?;
     // A publisher's name over a title with a subtitle ("Mental Welfare Commission" over
-    // "Rights in practice: a themed visit to care homes"): the title names the document.
+    // "Rights in practice: a themed visit to care homes") or one that names a kind of document
+    // ("Response to the inspection: improvement plan"): the title names the document.
     let subtitled = || {
-        blocks
-            .iter()
-            .zip(&texts)
-            .take(5)
-            .take_while(|(b, t)| !is_body(b, t))
-            .map(|(_, t)| *t)
-            .find(|t| is_title_shaped(t) && label_end(t).is_some_and(|end| is_subtitle(&t[end..])))
+        blocks.iter().zip(&texts).take(5).take_while(|(b, t)| !is_body(b, t)).map(|(_, t)| *t).find(|t| {
+            is_title_shaped(t)
+                && !is_cover_matter(t)
+                && (label_end(t).is_some_and(|end| is_subtitle(&t[end..]))
+                    || has_kind_word(t) && says_what_about(t) && !names_only_kinds(t, &["meeting", "agenda", "minutes"]))
+        })
     };
     let chosen = if is_name_line(chosen) { subtitled().unwrap_or(chosen) } else { chosen };
     Some(truncate_chars(chosen, MAX_CHARS))
@@ -195,6 +195,13 @@ fn naming_line(blocks: &[Block], texts: &[&str]) -> Option<String> {
         }
     }
     first.or(generic).or(meeting)
+}
+
+/// Whether a line that names a kind of document says what it is about, after a colon or a
+/// preposition ("Review: Mr B", "Response to the inspection of adult services"), where a
+/// kind alone ("Care service inspection report") names none in particular.
+fn says_what_about(t: &str) -> bool {
+    t.contains(':') || words(t).any(|w| matches!(w, "of" | "to" | "on" | "into" | "for"))
 }
 
 /// Whether every kind of document a line names is one of `kinds` ("meeting", "agenda").
@@ -387,6 +394,10 @@ mod tests {
             (
                 "Northshire Welfare Commission\n\nRights in practice: a themed visit to people in care homes\n\nPublished: 21 January 2026\n\nSummary\n",
                 "Rights in practice: a themed visit to people in care homes",
+            ),
+            (
+                "Northshire Health and Social Care Partnership\n\nResponse to the inspection of adult services: improvement plan\n\nReport to: Integration Joint Board\n",
+                "Response to the inspection of adult services: improvement plan",
             ),
             (
                 "Care at home: staffing and waiting lists 2025\n\nBriefing prepared by the Auditor General for the Scottish Parliament\nMay 2025\n\nKey messages\n",
