@@ -85,7 +85,9 @@ impl Gated {
         Gated { words: Words::new(&lower), rule: regex(pattern).expect("rule pattern") }
     }
 
-    fn open(&self, text: &str) -> bool {
+    /// Whether the text holds a gate word; rules that share this gate run [`Self::rule`] after
+    /// one check.
+    pub fn opens(&self, text: &str) -> bool {
         thread_local! {
             static LOWER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
@@ -100,24 +102,18 @@ impl Gated {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.open(text) && self.rule.is_match(text)
-    }
-
-    /// Whether the text holds a gate word, for rules that share this gate and run [`Self::rule`]
-    /// after one check.
-    pub fn opens(&self, text: &str) -> bool {
-        self.open(text)
+        self.opens(text) && self.rule.is_match(text)
     }
 
     /// Matches of the rule; none without a gate word.
     pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> + use<'r, 't> {
-        let open = self.open(text);
+        let open = self.opens(text);
         open.then(|| self.rule.find_iter(text)).into_iter().flatten()
     }
 
     /// Captures of each match of the rule; none without a gate word.
     pub fn captures_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
-        let open = self.open(text);
+        let open = self.opens(text);
         open.then(|| self.rule.captures_iter(text)).into_iter().flatten()
     }
 

@@ -42,7 +42,8 @@ static ASKED_OF: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)^(?:what|the\s+things?|the\s+actions?|actions?)\s+we\s+(?:are\s+asking|ask|want|would\s+like|expect)\s+(?P<subj>[^,;:]{2,60}?)\s+to\s+(?:do|take|carry\s+out)(?-u:\b)").unwrap()
 });
 /// Whether a sentence asks a body to act in the passive ("The Committee is asked to note the
-/// report"), as a committee paper puts what it recommends.
+/// report"), as a committee paper puts what it recommends, or as what its writer asks of the
+/// body ("What we want the board to do:").
 pub fn is_asked_to(sentence: &str) -> bool {
     ASKED.is_match(sentence.trim_start()) || ASKED_OF.is_match(sentence.trim_start())
 }

@@ -158,8 +158,8 @@ fn is_placeholder(t: &str) -> bool {
     t.starts_with('[') && t.ends_with(']') && !t.chars().any(char::is_lowercase)
 }
 
-/// Whether a sentence opens with an item's mark ("1. That ...", "(b) Whether ..."), as a list run into one
-/// paragraph sets its items.
+/// Whether a sentence opens with an item's mark ("1. That ...", "(b) Whether ..."), as a
+/// list run into one paragraph sets its items.
 fn opens_with_an_item_mark(text: &str) -> bool {
     after_item_mark(text).len() < text.trim_start().len()
 }

@@ -38,17 +38,7 @@ pub fn regulators_of(doc: &Document, text: &Collapsed<'_>) -> Vec<String> {
 fn inside_nhs_body(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
     let after = text[end..].trim_start();
-    // "NHS Greater Glasgow and Clyde": a capitalised word or two may stand between.
-    let mut head = before;
-    let after_nhs = (0..3).any(|_| {
-        let found = head.ends_with("NHS");
-        head = match head.rsplit_once(char::is_whitespace) {
-            Some((rest, word)) if word.starts_with(char::is_uppercase) && word != "NHS" => rest.trim_end(),
-            _ => "",
-        };
-        found
-    });
-    after_nhs
+    after_nhs(before)
         || [
             "ICB",
             "Integrated Care Board",
@@ -64,6 +54,22 @@ fn inside_nhs_body(text: &str, start: usize, end: usize) -> bool {
         ]
         .iter()
         .any(|w| after.starts_with(w))
+}
+
+/// Whether the text before a place ends in "NHS", perhaps with a capitalised word or two
+/// between ("NHS Greater Glasgow and Clyde").
+fn after_nhs(before: &str) -> bool {
+    let mut head = before;
+    for _ in 0..3 {
+        if head.ends_with("NHS") {
+            return true;
+        }
+        match head.rsplit_once(char::is_whitespace) {
+            Some((rest, word)) if word.starts_with(char::is_uppercase) => head = rest.trim_end(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether the place is named on a line of a postal address, one that ends in a postcode

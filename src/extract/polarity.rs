@@ -73,8 +73,8 @@ fn score(text: &str) -> (i32, i32) {
     let denied_excess: Vec<usize> = negatives
         .iter()
         .filter(|m| {
-            let word = &text[m.range()];
-            (word.starts_with("longer than") || word.to_ascii_lowercase().ends_with("too long")) && negated_in_clause(text, m.start())
+            let word = text[m.range()].to_ascii_lowercase();
+            (word.starts_with("longer than") || word.ends_with("too long")) && negated_in_clause(text, m.start())
         })
         .map(|m| m.start())
         .collect();

@@ -211,7 +211,7 @@ fn for_aspect(rest: &str) -> Option<(&str, usize)> {
     let m = FOR.find(rest)?;
     let tail = &rest[m.end()..];
     let aspect = &tail[..ASPECT_END.find(tail).map_or(tail.len(), |e| e.start())];
-    (!WHEN.is_match(aspect)).then_some((aspect, m.end() + aspect.len()))
+    (!aspect.trim().is_empty() && !WHEN.is_match(aspect)).then_some((aspect, m.end() + aspect.len()))
 }
 
 #[cfg(test)]

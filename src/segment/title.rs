@@ -101,7 +101,7 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
     // A publisher's name over a title with a subtitle ("Mental Welfare Commission" over
     // "Rights in practice: a themed visit to care homes") or one that names a kind of document
     // ("Response to the inspection: improvement plan"): the title names the document.
-    let subtitled = || {
+    let naming = || {
         blocks.iter().zip(&texts).take(5).take_while(|(b, t)| !is_body(b, t)).map(|(_, t)| *t).find(|t| {
             is_title_shaped(t)
                 && !is_cover_matter(t)
@@ -109,7 +109,7 @@ pub fn choose(blocks: &[Block], text: &str) -> Option<String> {
                     || has_kind_word(t) && says_what_about(t) && !names_only_kinds(t, &["meeting", "agenda", "minutes"]))
         })
     };
-    let chosen = if is_name_line(chosen) { subtitled().unwrap_or(chosen) } else { chosen };
+    let chosen = if is_name_line(chosen) { naming().unwrap_or(chosen) } else { chosen };
     Some(truncate_chars(chosen, MAX_CHARS))
 }
 
