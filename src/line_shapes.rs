@@ -24,6 +24,12 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The grades inspectors and auditors give, in words, longest first where one starts another.
+pub const GRADES: &str = r"requires improvement to be good|requires improvement|outstanding|inadequate|good|adequate|excellent|very good|weak|unsatisfactory|satisfactory|poor|very effective|effective with areas for improvement|important areas for improvement|major areas for improvement|effective|ineffective";
+
+/// A grade standing alone on its line, as a judgement grid sets it under its aspect.
+static GRADE_LINE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
+
 /// A label before its value: a capitalised word and up to three more, perhaps a number, then a
 /// colon ("Inspection dates:", "Lead Inspector:", "Recommendation 1:", "To be completed by:").
 static LEADING_LABEL: LazyLock<Regex> =
@@ -107,6 +113,16 @@ pub fn label_end(line: &str) -> Option<usize> {
 /// Whether a line is a label and its value ("Stated: Second time").
 pub fn is_label_line(line: &str) -> bool {
     label_end(line).is_some_and(|end| end < line.len())
+}
+
+/// The grade a line gives, when the line is a grade and nothing else ("Good", "Requires
+/// improvement").
+pub fn grade_of_line(line: &str) -> Option<&str> {
+    // Cheap refusal first: readers ask this of many lines of prose.
+    if line.len() > 50 {
+        return None;
+    }
+    GRADE_LINE.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str())
 }
 
 /// Whether a line ends in a UK postcode ("Manchester M1 2WD"): a line of a postal address.

@@ -14,7 +14,7 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report|report author|responsible (executive|director|officer)|(board|members|cabinet|council) (is|are) (asked|invited|requested|recommended) to)(?-u:\b)|^\s*meeting( date)?\s*:|^\s*report to\s*:").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)((?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)(focused|monitoring) visit to(?-u:\b)|(?-u:\b)report on (an\s+)?(announced|unannounced) visit(?-u:\b)|(?-u:\b)date of (the\s+)?visit\s*:|(?-u:\b)(assessment dates?|date of assessment)\s*:|(?-u:\b)our view of the (service|location|provider)(?-u:\b)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|:\s*(local authority|integrated care system|provider|service) assessment\s*(\n|$)|(?-u:\b)how we assess (local authorities|integrated care systems|care providers|providers|services)(?-u:\b)|(?-u:\b)quality statement scores?(?-u:\b)|(?-u:\b)thematic\s+(?:review|inspection)(?-u:\b))").unwrap()
+    crate::rx::regex(r"(?i)((?m:^)\s*report\s+(?:of|on)\s+(?:an?\s+|the\s+)?(?:joint\s+|unannounced\s+|announced\s+)?inspection(?-u:\b)|(?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)(focused|monitoring) visit to(?-u:\b)|(?-u:\b)report on (an\s+)?(announced|unannounced) visit(?-u:\b)|(?-u:\b)date of (the\s+)?visit\s*:|(?-u:\b)(assessment dates?|date of assessment)\s*:|(?-u:\b)our view of the (service|location|provider)(?-u:\b)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|:\s*(local authority|integrated care system|provider|service) assessment\s*(\n|$)|(?-u:\b)how we assess (local authorities|integrated care systems|care providers|providers|services)(?-u:\b)|(?-u:\b)quality statement scores?(?-u:\b)|(?-u:\b)thematic\s+(?:review|inspection)(?-u:\b))").unwrap()
 });
 static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
@@ -180,6 +180,23 @@ mod tests {
         assert_eq!(
             kind("# Thematic review of self-directed support\n\n## Key findings\n\n- Many people had not been told about their options.\n"),
             DocType::InspectionReport
+        );
+    }
+
+    #[test]
+    fn a_cover_that_calls_itself_a_report_of_an_inspection_is_one() {
+        assert_eq!(
+            kind(
+                "Services for older people in Northshire\n\nReport of a joint inspection of health and social work services\n\nJune 2017\n"
+            ),
+            DocType::InspectionReport
+        );
+        // A release that says it has published one is still a release.
+        assert_eq!(
+            kind(
+                "News release\n\nThe Care Inspectorate has published a report of a joint inspection in Northshire. Inspectors found that staff were caring, the chief inspector said: \"Well done.\"\n"
+            ),
+            DocType::PressRelease
         );
     }
 

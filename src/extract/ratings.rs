@@ -8,9 +8,8 @@ use crate::rx::Gated;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const GRADES: &str = r"requires improvement to be good|requires improvement|outstanding|inadequate|good|adequate|excellent|very good|weak|unsatisfactory|satisfactory|poor|very effective|effective with areas for improvement|important areas for improvement|major areas for improvement|effective|ineffective";
+use crate::line_shapes::{GRADES, grade_of_line};
 
-static GRADE_ONLY: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());
 static ASPECT_COLON_GRADE: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^(?P<aspect>[A-Z][^:]{{3,120}}):\s*(?P<grade>{GRADES})\W*$")).unwrap());
 /// "How good is our leadership? 2 - Weak", "Are services safe? Inadequate": a key question with
@@ -102,12 +101,12 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
         let t = doc.block_text(i);
         // Most blocks are not grades: the plain search refuses them at less cost than the
         // capturing one.
-        if let Some(c) = GRADE_ONLY.is_match(t).then(|| GRADE_ONLY.captures(t)).flatten() {
+        if let Some(grade) = grade_of_line(t) {
             // The grid's aspect is the block just above, when that is not itself a grade.
             if i > 0 {
                 let prev = doc.block_text(i - 1);
-                if !GRADE_ONLY.is_match(prev) && !super::has_words(prev, 21) && b.kind != BlockKind::ListItem {
-                    push(prev, &c[1], &mut out);
+                if grade_of_line(prev).is_none() && !super::has_words(prev, 21) && b.kind != BlockKind::ListItem {
+                    push(prev, grade, &mut out);
                 }
             }
             continue;

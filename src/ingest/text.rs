@@ -188,7 +188,10 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         // above runs on into it ("... published on" / "12 March 2025").
         // Cheap refusals first: this runs on every line of prose.
         let runs_into = || prev.is_some_and(|p| is_function_word(p.split_whitespace().next_back().unwrap_or("")));
-        if b.current.is_some() && is_date_line(t) && !runs_into() {
+        // So does a grade under its aspect in a judgement grid, however long the aspect; a
+        // sentence wrapped before its last word ("... was" / "good.") goes on.
+        let grade_line = || t.starts_with(char::is_uppercase) && line_shapes::grade_of_line(t).is_some();
+        if b.current.is_some() && (is_date_line(t) || grade_line()) && !runs_into() {
             b.flush();
             b.open(BlockKind::Paragraph, t.to_string());
             b.flush();
@@ -879,6 +882,16 @@ mod tests {
         assert_eq!(doc.title, None);
         let doc = read(&format!("Cover\n\n# Annual Report\n\n{body}"));
         assert_eq!(doc.title.as_deref(), Some("Annual Report"));
+    }
+
+    #[test]
+    fn a_grade_under_a_long_aspect_stands_alone() {
+        let doc = read(
+            "Summary of our evaluations\n\nQuality indicator 6 – Policy development and plans to support improvement in service\nWeak\n\nThe care provided was\ngood.\n",
+        );
+        let texts: Vec<String> = kinds(&doc).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t == "Weak"), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "The care provided was good."), "{texts:?}");
     }
 
     #[test]
