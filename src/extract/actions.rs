@@ -11,7 +11,7 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?i)^\W*(re
 /// What a status column may say in words instead of a colour. Only read in a column headed as
 /// a status: standing alone elsewhere, "Open" or "Met" says nothing of progress.
 static STATUS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)^\W*(completed?|on\s+track|off\s+track|on\s+target|behind\s+schedule|delayed|at\s+risk|not\s+started|in\s+progress|ongoing|overdue|closed|achieved|not\s+achieved|partially\s+(complete|completed|achieved|met))\W*$").unwrap()
+    crate::rx::regex(r"(?i)^\W*(completed?|on\s+track|off\s+track|on\s+target|behind\s+schedule|delayed|at\s+risk|not\s+(yet\s+)?started|in\s+progress|ongoing|overdue|closed|achieved|not\s+achieved|partially\s+(complete|completed|achieved|met))\W*$").unwrap()
 });
 /// A label that says the date after it is when an action is due, written into the action's own
 /// cell where a plan has no column for it ("... Responsible officer: Chief Finance Officer.
@@ -38,7 +38,22 @@ fn labelled_responsibility(cell: &str) -> Option<String> {
     RESPONSIBLE_LABEL.captures(cell).map(|c| c["who"].trim().to_string()).filter(|w| !w.is_empty())
 }
 
-static PRIORITY_NO: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"^\s*(?:priority\s+)?(\d{1,3})(?:[.)]|\s|$)").unwrap());
+/// An item's number, alone or after a word or letter that says what it numbers ("Priority 2",
+/// "R3", "Rec 4").
+static PRIORITY_NO: LazyLock<Regex> =
+    LazyLock::new(|| crate::rx::regex(r"^\s*(?:(?i:priority|rec(?:ommendation)?\.?)\s*|[A-Z]\.?\s?)?(\d{1,3})(?:[.)]|\s|$)").unwrap());
+
+/// A due date a plan's column gives as a month and a two-digit year, as spreadsheets print
+/// them ("Mar-26", "Sep 25").
+fn month_and_short_year(cell: &str) -> Option<String> {
+    static SHORT: LazyLock<Regex> =
+        LazyLock::new(|| crate::rx::regex(r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s/]?(\d{2})$").unwrap());
+    let c = SHORT.captures(cell.trim())?;
+    let month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .iter()
+        .position(|m| c[1].eq_ignore_ascii_case(m))?;
+    Some(format!("20{}-{:02}", &c[2], month + 1))
+}
 
 /// A header matcher, case-insensitive; built once, as every table of every document asks.
 macro_rules! header {
@@ -54,7 +69,7 @@ fn find_col(header: &[String], re: &Regex) -> Option<usize> {
 
 fn table_actions(t: &Table) -> Vec<Action> {
     let h = &t.header;
-    let status_col = find_col(h, header!(r"(?-u:\b)(rag|status|colour|color)(?-u:\b)"));
+    let status_col = find_col(h, header!(r"(?-u:\b)(rag|status|colour|color|progress)(?-u:\b)"));
     let due_col = find_col(h, header!(r"(?-u:\b)(timescale|due|deadline|target date|by when|completion date|date)(?-u:\b)"));
     let priority_col = find_col(h, header!(r"(?-u:\b)(priority|recommendation|ref|no\.?|number|area for improvement)(?-u:\b)"));
     // Without a column of actions, what was recommended, or else what management answered, is
@@ -83,7 +98,9 @@ fn table_actions(t: &Table) -> Vec<Action> {
             .or_else(|| r.iter().rev().find(|c| STATUS.is_match(c)).cloned())
             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
         let action_cell = cell(r, action_col);
-        let due = cell(r, due_col).and_then(|s| parse_date(&s)).or_else(|| action_cell.as_deref().and_then(labelled_due));
+        let due = cell(r, due_col)
+            .and_then(|s| parse_date(&s).or_else(|| month_and_short_year(&s)))
+            .or_else(|| action_cell.as_deref().and_then(labelled_due));
         let first = cell(r, priority_col).or_else(|| cell(r, Some(0)));
         // The number may lead the first column when a recommendation column holds the text.
         let number = |c: Option<String>| c.as_deref().and_then(|p| PRIORITY_NO.captures(p)).map(|c| c[1].to_string());
@@ -134,6 +151,28 @@ mod tests {
         assert_eq!(a[0].responsibility.as_deref(), Some("Chief Finance Officer"));
         assert_eq!(a[1].due.as_deref(), Some("2020-12-30"));
         assert_eq!(a[1].status.as_deref(), Some("amber"));
+    }
+
+    #[test]
+    fn a_progress_column_refs_and_short_dates_as_spreadsheets_print_them() {
+        let t = Table {
+            header: vec!["Ref".into(), "Recommendation".into(), "Action".into(), "Timescale".into(), "Progress".into()],
+            rows: vec![
+                vec!["R1".into(), "Review the plan.".into(), "Review".into(), "Mar-26".into(), "Complete".into()],
+                vec!["Rec 2".into(), "Support carers.".into(), "New service".into(), "Sep 25".into(), "Not yet started".into()],
+                vec!["Priority 3".into(), "Plan staffing.".into(), "Draft plan".into(), "Spring".into(), "See note".into()],
+            ],
+        };
+        let got: Vec<(Option<String>, Option<String>, Option<String>)> =
+            table_actions(&t).into_iter().map(|a| (a.priority, a.status, a.due)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("1".into()), Some("complete".into()), Some("2026-03".into())),
+                (Some("2".into()), Some("not yet started".into()), Some("2025-09".into())),
+                (Some("3".into()), None, None),
+            ]
+        );
     }
 
     #[test]
