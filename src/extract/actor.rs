@@ -49,16 +49,24 @@ pub fn is_asked_to(sentence: &str) -> bool {
 }
 static RECOMMEND_THAT: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommend(?:s|ed)?(?:\s+that)?\s+(?P<rest>.+)$").unwrap());
+/// A body's name as resolutions and calls set it: capitalised words, perhaps after "the", and
+/// the small words that join them ("the Audit and Performance Committee", "The Department of
+/// Health and Social Care").
+macro_rules! body_name {
+    () => {
+        r"(?:[Tt]he\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the|&))*"
+    };
+}
+
 /// A committee paper's draft resolution, which lists what the body it names is to do ("That
 /// Cabinet:" then "notes the rating; approves the plan"), for a number, perhaps, and the body.
-pub const RESOLUTION_LEAD_IN: &str =
-    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?That\s+(?P<body>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the))*)\s*:\s*$";
+pub const RESOLUTION_LEAD_IN: &str = concat!(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?That\s+(?P<body>", body_name!(), r")\s*:\s*$");
 static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(RESOLUTION_LEAD_IN).unwrap());
 /// A resolution on its own line: "That the Committee approves the plan" names the body that
 /// is to act; "That the report be noted", "That a review be undertaken" put it in the
 /// subjunctive and name no one.
 static RESOLUTION_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"^That\s+(?:(?P<body>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the))*)\s+(?:notes|approves|agrees|endorses|considers|supports|requests|asks|instructs|delegates|recommends|receives|accepts|welcomes|reviews|authori[sz]es|adopts|confirms|commits|resolves)|[^,;:]{2,120}?\s+be\s+(?:\w+ed|given|taken|made|undertaken|drawn|sought|set|kept|held|brought|shown|put|sent|done|written|seen)(?-u:\b))").unwrap()
+    crate::rx::regex(concat!(r"^That\s+(?:(?P<body>", body_name!(), r")\s+(?:notes|approves|agrees|endorses|considers|supports|requests|asks|instructs|delegates|recommends|receives|accepts|welcomes|reviews|authori[sz]es|adopts|confirms|commits|resolves)|[^,;:]{2,120}?\s+be\s+(?:\w+ed|given|taken|made|undertaken|drawn|sought|set|kept|held|brought|shown|put|sent|done|written|seen)(?-u:\b))")).unwrap()
 });
 
 /// Whether a line is a resolution ([`RESOLUTION_ITEM`]), and the body it names, if any.
@@ -267,7 +275,7 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
     // A list of calls under "We recommend:" may give each its body and an infinitive ("The
     // Department of Health and Social Care to publish ...", "Councils to give ...").
     static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"^(?P<subj>(?:[Tt]he\s+)?[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|and|of|for|the|&))*)\s+to\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?-u:\b)").unwrap()
+        crate::rx::regex(concat!(r"^(?P<subj>", body_name!(), r")\s+to\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?-u:\b)")).unwrap()
     });
     if let Some(c) = INFINITIVE.captures(&s)
         && &c["verb"] != "be"
