@@ -300,6 +300,14 @@ fn obliges(c: &regex::Captures<'_>, of_an_actor: bool) -> bool {
     if (modal == "should" || modal.starts_with("ought")) && RETROSPECTIVE.is_match(rest) {
         return false;
     }
+    // "they must wait a long time for an appointment": what people are made to bear, which no
+    // one is asked to do.
+    static ENDURED: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)^(still\s+|often\s+)?((wait|travel|endure)\s+(a\s+long|too\s+long|long|longer|up\s+to|over|more\s+than|many|several|months|years|weeks|\d)|repeat\s+their\s+stor(y|ies))(?-u:\b)").unwrap()
+    });
+    if ENDURED.is_match(rest) {
+        return false;
+    }
     // "I should stress that", "we must emphasise": the writer speaking of what they say.
     static SPEAKING: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)^(stress|emphasi[sz]e|add|say|note|point\s+out|make\s+(it\s+)?clear|mention|acknowledge|clarify|explain|record|repeat|observe)(?-u:\b)").unwrap()
@@ -721,12 +729,27 @@ mod tests {
             ("The assessment did however recommend that observations should continue.", false),
             ("The CQC recommended that system leaders shift some focus to primary care.", true),
             ("Leaders know that, as corporate parents, they need to do more work.", false),
+            // What people are made to bear.
+            ("Staff must travel long distances between visits.", false),
+            ("Staff must wait for the outcome of the review before they act.", true),
             // Summoned on a day, not called on to act.
             ("The ambulance service was called on 6 August 2022 at 18.16 hours.", false),
             ("The ambulance was called on Monday morning.", false),
             ("Inspectors called on the partnership to act.", true),
         ];
         assert_each(has_cue, &cases);
+    }
+
+    #[test]
+    fn what_people_are_made_to_bear_is_no_directive() {
+        let cases = [
+            ("For example, although families are supported, they must wait a long time for an appointment.", false),
+            ("Children must still wait too long for an assessment.", false),
+            ("Families should not have to repeat their story to each service.", true),
+            ("Parents must repeat their story at every appointment.", false),
+            ("Referrals must wait for a decision from the panel.", true),
+        ];
+        assert_each(has_modal_directive, &cases);
     }
 
     #[test]

@@ -414,6 +414,10 @@ fn ends_sentence(t: &str) -> bool {
 }
 
 /// A heading in plain text: a short line standing apart from the prose around it.
+/// Inspectorates head their sections with the question each answers ("What is it like to be a
+/// child or young person with SEND in this area?"), longer than a heading that names a topic.
+const MAX_QUESTION_WORDS: usize = 20;
+
 fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     // Cheap refusals first: this runs on every line of prose.
     if t.len() > 400 {
@@ -424,9 +428,10 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
         return false;
     }
     // Counted only as far as the limits.
-    let n_words = t.split_whitespace().take(15).count();
+    let n_words = t.split_whitespace().take(MAX_QUESTION_WORDS + 1).count();
+    let question = t.ends_with('?');
     // A char takes a byte at least, so a line of 100 bytes or fewer needs no counting.
-    if n_words == 0 || (t.len() > 100 && t.chars().take(101).count() > 100) || n_words > 14 {
+    if n_words == 0 || (t.len() > 100 && t.chars().take(101).count() > 100) || n_words > if question { MAX_QUESTION_WORDS } else { 14 } {
         return false;
     }
     // "Aspect: grade", the heading of a judged section, stands alone whatever came before.
@@ -440,8 +445,8 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     if all_caps(t) {
         return true;
     }
-    if t.ends_with('?') {
-        return n_words <= 14;
+    if question {
+        return true;
     }
     if t.ends_with(['.', ',', ';', ':', '!', '\u{201d}', '"']) || n_words > 12 || t.matches(',').count() >= 2 {
         return false;
@@ -755,6 +760,22 @@ mod tests {
         assert_eq!(k[1], (BlockKind::ListItem, "The timeliness of reviews.".into()));
         assert_eq!(k[2], (BlockKind::Heading, "Areas for improvement".into()));
         assert_eq!(k[3].0, BlockKind::Paragraph);
+        // A long question heads the prose straight under it, as inspectorates set them; a
+        // question within a paragraph, or longer than any heading, runs on.
+        let doc = read(
+            "The council is responsible for services.\n\n\
+             What is it like to be a child or young person with SEND in this area?\n\
+             Children have their voices heard. Families find support\nearly.\n",
+        );
+        let k = kinds(&doc);
+        assert_eq!(k[1], (BlockKind::Heading, "What is it like to be a child or young person with SEND in this area?".into()));
+        assert_eq!(k[2], (BlockKind::Paragraph, "Children have their voices heard. Families find support early.".into()));
+        for text in [
+            "Leaders asked a question of every team\nwhy is the waiting list for assessment so long for children in this area?\nNo one knew.\n",
+            "Why do children and young people with special needs in this part of the country still wait so much longer for help?\nNo one knew.\n",
+        ] {
+            assert!(kinds(&read(text)).iter().all(|(kind, _)| *kind != BlockKind::Heading), "{text:?}");
+        }
     }
 
     #[test]
