@@ -11,17 +11,17 @@ use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(strong(er|ly)?|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?)(?-u:\b)",
+        r"(?i)(?-u:\b)(strong(er|ly)?|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|exemplary|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?)(?-u:\b)",
     )
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistency|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult))(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|(have|has|had|having) to (fight|battle|chase)|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( \w+(-\w+)?){0,8})(?-u:\b)",
     )
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(
-        r"(?i)(?-u:\b)(not|no|never|less|lack of|without|nor|cannot|can't|don't|doesn't|didn't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't)(?-u:\b)",
+        r"(?i)(?-u:\b)(not|no|never|less|lack of|lacks|lacked|lacking|without|nor|cannot|can't|don't|doesn't|didn't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't)(?-u:\b)",
     )
     .unwrap()
 });
@@ -39,7 +39,7 @@ static CONTRAST_AFTER: LazyLock<Gated> = LazyLock::new(|| {
 static CONCESSIVE_START: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         &["though", "while", "whilst", "despite", "notwithstanding"],
-        r"(?i)^\W*(?:[^,]{0,60}?(?-u:\b)(?:says|said|found|finds|notes|noted|concluded|concludes|reports|reported)\s+that\s+)?(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)",
+        r"(?i)^\W*(?:[^,]{0,60}?(?-u:\b)(?:says|said|found|finds|notes|noted|concluded|concludes|reports|reported|judged|considered)\s+that\s+)?(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)",
     )
 });
 
@@ -66,8 +66,14 @@ fn score(text: &str) -> (i32, i32) {
         let window_start = text[..start].char_indices().rev().nth(30).map(|(i, _)| i).unwrap_or(0);
         REVERSER.is_match(&text[window_start..start])
     };
+    // "without delay", "no concerns": a shortfall said to be absent.
+    let denied = |start: usize| -> bool {
+        let before = text[..start].trim_end();
+        let last = &before[before.trim_end_matches(char::is_alphanumeric).len()..];
+        before.len() < start && (last.eq_ignore_ascii_case("without") || last.eq_ignore_ascii_case("no"))
+    };
     let mut negatives = NEGATIVE.find_iter(text);
-    negatives.retain(|m| !in_a_name(text, m.start()) && !is_a_topic(text, m.start()));
+    negatives.retain(|m| !in_a_name(text, m.start()) && !is_a_topic(text, m.start()) && !names_a_need(text, m));
     // "Children do not remain in care for longer than necessary": to deny an excess is to
     // praise, however far the negator stands from it within the clause.
     let denied_excess: Vec<usize> = negatives
@@ -83,7 +89,9 @@ fn score(text: &str) -> (i32, i32) {
     // A word of praise inside a phrase of the other lexicon is that phrase's ("reserves are
     // fully committed").
     let inside_a_negative = |m: &regex_automata::Match| negatives.iter().any(|n| n.start() <= m.start() && m.end() <= n.end());
-    for m in POSITIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start()) && !inside_a_negative(m)) {
+    for m in
+        POSITIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start()) && !inside_a_negative(m) && !is_asked(text, m.start()))
+    {
         if negated(m.start()) {
             neg += 2;
         } else {
@@ -101,8 +109,18 @@ fn score(text: &str) -> (i32, i32) {
             || word.starts_with("slow")
             || word.starts_with("breach")
             || word.starts_with("found it")
-            || word.starts_with("hard to");
-        if reversed(m.start()) {
+            || word.starts_with("hard to")
+            || word.contains("early stage")
+            || word.starts_with("deteriorat")
+            || word == "worse"
+            || word.starts_with("inconsisten")
+            || word.starts_with("advers")
+            || word.starts_with("detrimental")
+            || word.starts_with("negative")
+            || word.ends_with(" to fight")
+            || word.ends_with(" to battle")
+            || word.ends_with(" to chase");
+        if reversed(m.start()) || denied(m.start()) {
             pos += 1;
         } else {
             neg += if strong { 2 } else { 1 };
@@ -169,6 +187,48 @@ fn is_a_topic(text: &str, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a word of praise is what is asked about ("variability in how well information is
+/// shared", "know how effective their work is"), not said. After words of esteem it is said
+/// ("families appreciate how sensitively workers engage", "due to how well supported carers
+/// feel").
+fn is_asked(text: &str, start: usize) -> bool {
+    static ESTEEM: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)(?-u:\b)(appreciat\w*|valu(e|es|ed)|prais\w*|lik(e|es|ed)|impressed\s+(by|with)|due\s+to|because\s+of|proud\s+of|reflect(s|ed)?|testament\s+to|shows?|showed|demonstrat\w+)\s*$").unwrap()
+    });
+    let before = text[..start].trim_end();
+    let Some(head) = before.len().checked_sub(3).filter(|&h| before.len() < start && before.is_char_boundary(h)) else {
+        return false;
+    };
+    before[head..].eq_ignore_ascii_case("how") && !before[..head].ends_with(char::is_alphanumeric) && !ESTEEM.is_match(&before[..head])
+}
+
+/// Whether "difficulties" names a kind of need ("children with speech and language
+/// difficulties", "social, emotional and mental health difficulties"), as reports on special
+/// needs do throughout, rather than a shortfall.
+fn names_a_need(text: &str, m: &regex_automata::Match) -> bool {
+    const KINDS: [&str; 14] = [
+        "learning",
+        "language",
+        "communication",
+        "speech",
+        "sensory",
+        "physical",
+        "emotional",
+        "behavioural",
+        "health",
+        "literacy",
+        "hearing",
+        "visual",
+        "specific",
+        "motor",
+    ];
+    let word = &text[m.range()];
+    word.len() > 9 && word[..9].eq_ignore_ascii_case("difficult") && {
+        let before = text[..m.start()].trim_end();
+        before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+    }
 }
 
 /// Whether a word of the lexicons, capitalised after the first word, belongs to a name
@@ -422,6 +482,46 @@ mod tests {
         assert_eq!(polarity("Plans had not been effective in most localities."), Weakness);
         assert_eq!(polarity("The board had not made progress on its priorities."), Weakness);
         assert_eq!(polarity("Staff have reduced delays for families."), Strength);
+        // A shortfall said to be absent.
+        assert_eq!(polarity("Children are transferred without delay to the duty team."), Strength);
+        assert_eq!(polarity("There are no concerns about staffing levels."), Strength);
+        assert_eq!(polarity("There is no single point of access."), Weakness);
+        // What lacks a good thing has a shortfall.
+        assert_eq!(polarity("The board currently lacks the commitment of its partners."), Weakness);
+    }
+
+    #[test]
+    fn who_people_are_is_no_shortfall() {
+        assert_eq!(polarity("Vulnerable children, such as those who go missing, are well supported."), Strength);
+        assert_eq!(polarity("Leaders work well to support the most vulnerable families."), Strength);
+        assert_eq!(polarity("The service is vulnerable to changes in funding."), Weakness);
+        assert_eq!(polarity("The team supports children with speech and language difficulties effectively."), Strength);
+        assert_eq!(polarity("Staff have difficulties recruiting to vacant posts."), Weakness);
+    }
+
+    #[test]
+    fn what_is_asked_about_is_not_said() {
+        assert_eq!(polarity("There is variability in how well information is shared."), Weakness);
+        assert_eq!(polarity("The inspection looked at how well the partnership plans its services."), Neutral);
+        assert_eq!(polarity("Families appreciate how sensitively workers engage with them."), Strength);
+    }
+
+    #[test]
+    fn verdicts_not_yet_possible_or_things_made_worse() {
+        assert_eq!(polarity("It is too early to see the impact of these improvements."), Weakness);
+        assert_eq!(polarity("Many improvements are in the very early stages of development."), Weakness);
+        assert_eq!(polarity("Parents told us that they have to fight to get help."), Weakness);
+        assert_eq!(polarity("This delay impacts adversely on the whole family's well-being."), Weakness);
+        assert_eq!(polarity("Inconsistencies across the partnership negatively impact the progress of children."), Weakness);
+        assert_eq!(polarity("Since the last inspection, when services were judged good, their quality has deteriorated."), Weakness);
+        assert_eq!(polarity("Staff recognise the adverse impact of domestic abuse, and help is promptly provided."), Strength);
+        assert_eq!(polarity("Leaders demonstrate exemplary leadership."), Strength);
+        assert_eq!(
+            polarity(
+                "Inspectors judged that although strategic planning was at an early stage, it was productive, with sound partnership."
+            ),
+            Strength
+        );
     }
 
     #[test]
