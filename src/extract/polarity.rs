@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(strong(er|ly)?|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|exemplary|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?)(?-u:\b)",
+        r"(?i)(?-u:\b)(strong(er|ly)?|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|exemplary|thorough(ly)?|(value|values|appreciate|appreciates) the|proud|growing in confidence|at the heart of|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?)(?-u:\b)",
     )
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|(have|has|had|having) to (fight|battle|chase)|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( \w+(-\w+)?){0,8})(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|frustrat(ed|ing|ion|ions)|confus(ed|ing|ion)|crisis point|(reach\w*|resulted in|results in|led to|leads to) (a )?crisis|unnecessar(y|ily)|(is|are|was|were|remains?) yet to|no (option|choice) (other )?than|(excluded|suspended) from|(have|has|had|having) to (fight|battle|chase)|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( \w+(-\w+)?){0,8})(?-u:\b)",
     )
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,7 +46,7 @@ static CONCESSIVE_START: LazyLock<Gated> = LazyLock::new(|| {
 static NEGATED_VERB: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         &["not", "n't"],
-        r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( not|n't)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)",
+        r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( often| sometimes| still| frequently)?( not|n't)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)",
     )
 });
 
@@ -66,11 +66,18 @@ fn score(text: &str) -> (i32, i32) {
         let window_start = text[..start].char_indices().rev().nth(30).map(|(i, _)| i).unwrap_or(0);
         REVERSER.is_match(&text[window_start..start])
     };
-    // "without delay", "no concerns": a shortfall said to be absent.
+    // "without delay", "no concerns", "without unnecessary delay": a shortfall said to be absent.
     let denied = |start: usize| -> bool {
-        let before = text[..start].trim_end();
-        let last = &before[before.trim_end_matches(char::is_alphanumeric).len()..];
-        before.len() < start && (last.eq_ignore_ascii_case("without") || last.eq_ignore_ascii_case("no"))
+        const DENIERS: [&str; 2] = ["without", "no"];
+        const BETWEEN: [&str; 6] = ["unnecessary", "undue", "further", "any", "significant", "major"];
+        let is = |w: &str, set: &[&str]| set.iter().any(|d| w.eq_ignore_ascii_case(d));
+        let mut words = text[..start].split_whitespace().rev();
+        text[..start].ends_with(char::is_whitespace)
+            && match (words.next(), words.next()) {
+                (Some(w), _) if is(w, &DENIERS) => true,
+                (Some(w), Some(d)) => is(w, &BETWEEN) && is(d, &DENIERS),
+                _ => false,
+            }
     };
     let mut negatives = NEGATIVE.find_iter(text);
     negatives.retain(|m| !in_a_name(text, m.start()) && !is_a_topic(text, m.start()) && !names_a_need(text, m));
@@ -486,6 +493,8 @@ mod tests {
         assert_eq!(polarity("Children are transferred without delay to the duty team."), Strength);
         assert_eq!(polarity("There are no concerns about staffing levels."), Strength);
         assert_eq!(polarity("There is no single point of access."), Weakness);
+        assert_eq!(polarity("Plans progress without unnecessary delay."), Strength);
+        assert_eq!(polarity("Families are seen with no further delays."), Strength);
         // What lacks a good thing has a shortfall.
         assert_eq!(polarity("The board currently lacks the commitment of its partners."), Weakness);
     }
@@ -516,6 +525,17 @@ mod tests {
         assert_eq!(polarity("Since the last inspection, when services were judged good, their quality has deteriorated."), Weakness);
         assert_eq!(polarity("Staff recognise the adverse impact of domestic abuse, and help is promptly provided."), Strength);
         assert_eq!(polarity("Leaders demonstrate exemplary leadership."), Strength);
+        assert_eq!(polarity("Assessments are thorough."), Strength);
+        assert_eq!(polarity("Parents value the support of the outreach team."), Strength);
+        assert_eq!(polarity("Children are at the heart of planning."), Strength);
+        assert_eq!(polarity("This contributes to continued frustration with the system."), Weakness);
+        assert_eq!(polarity("The local offer is confusing for families."), Weakness);
+        assert_eq!(polarity("Their work in this area is yet to demonstrate impact."), Weakness);
+        assert_eq!(polarity("Many pupils have been excluded from school."), Weakness);
+        assert_eq!(polarity("Some families reach crisis point before their needs are identified."), Weakness);
+        assert_eq!(polarity("This wider support is often not identified in plans."), Weakness);
+        // A service for a crisis is no shortfall.
+        assert_eq!(polarity("Staff provide mental health crisis support."), Neutral);
         assert_eq!(
             polarity(
                 "Inspectors judged that although strategic planning was at an early stage, it was productive, with sound partnership."
