@@ -412,26 +412,35 @@ pub fn is_imperative(text: &str) -> bool {
 /// introduces the list counts, with the one before when it is as short as "In particular:":
 /// a paragraph that mentions "actions" or "required to" early on may go on to list what was
 /// done.
-fn lead_in_hands_over_actions(doc: &Document, block: usize) -> bool {
+fn lead_in_hands_over_actions(doc: &Document, block: usize, voice: Voice) -> bool {
+    let cue = |t: &str| lead_in_cue(t, voice);
     let after = doc.sentences.partition_point(|s| s.block <= block);
     let first = doc.sentences[..after].partition_point(|s| s.block < block);
     let Some(last) = doc.sentences[first..after].last() else {
-        return lead_in_cue(doc.block_text(block));
+        return cue(doc.block_text(block));
     };
-    if lead_in_cue(doc.slice(last.span)) {
+    if cue(doc.slice(last.span)) {
         return true;
     }
     let short = !has_words(doc.slice(last.span), 6);
-    short && after - first >= 2 && lead_in_cue(doc.slice(doc.sentences[after - 2].span))
+    short && after - first >= 2 && cue(doc.slice(doc.sentences[after - 2].span))
 }
 
 /// Whether a lead-in's words hand a list over as things to do. A modal counts after a plain
 /// subject only: in "there are other statutory tasks the governors must carry out. These
 /// include:" it sits in a clause that describes duties, and the list names them.
-fn lead_in_cue(text: &str) -> bool {
+///
+/// A body's account of itself lists its own plans ("Our improvement plan includes actions in
+/// six key areas:") and the duties a code puts on it ("the remuneration committee should
+/// consider the following provisions:"): there only a lead-in that calls on someone, or names
+/// what another found to improve, hands its list over.
+fn lead_in_cue(text: &str, voice: Voice) -> bool {
     // "The Committee is asked to:" puts a paper's recommendations in the passive.
     if actor::is_asked_to(text) {
         return true;
+    }
+    if voice == Voice::OwnAccount {
+        return calls_on_someone(text) || LEAD_IN_CUE.find_iter(text).any(|m| says_recommend_or_improve(m.as_str()));
     }
     LEAD_IN_CUE.captures_iter(text).any(|c| match c.name("modal") {
         None => true,
@@ -441,6 +450,36 @@ fn lead_in_cue(text: &str) -> bool {
             !NOT_A_SUBJECT.is_match(subj)
         }
     })
+}
+
+/// Words that name what someone recommends or what is to improve ("Recommendations", "Areas
+/// for improvement"), rather than a body's own priorities, actions or requirements.
+fn says_recommend_or_improve(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    t.contains("recommend") || t.contains("improv")
+}
+
+/// The sections of a body's account of itself, where a heading that names its own plans or
+/// duties ("Priorities for 2025/26", "Provision Requirement", "Next steps") opens no list of
+/// recommendations; only one that names recommendations or improvements does.
+fn own_account_sections(doc: &Document, sections: &[Section]) -> Vec<Section> {
+    let mut out = sections.to_vec();
+    let mut keeps = true;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if sections[i] != Section::Recommendations {
+            continue;
+        }
+        // Each heading that names a list of things to do decides anew; a topic heading within
+        // the list ("Integrated finances") goes on with it.
+        let opens = b.kind == BlockKind::Heading && super::sections::classify_heading(doc.block_text(i)) == Section::Recommendations;
+        if opens {
+            keeps = says_recommend_or_improve(doc.block_text(i));
+        }
+        if !keeps {
+            out[i] = Section::Other;
+        }
+    }
+    out
 }
 
 /// Who a list's lead-in calls on. A paragraph that runs on without a break may hold several
@@ -480,6 +519,13 @@ fn continues_a_recommendation(doc: &Document, si: usize, out: &[Recommendation],
 /// outside its lists and recommendations sections, only words that call on someone count.
 pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<ThemeHit>], voice: Voice) -> Vec<Recommendation> {
     let investigation = voice == Voice::Investigation;
+    let own_account;
+    let sections = if voice == Voice::OwnAccount {
+        own_account = own_account_sections(doc, sections);
+        &own_account[..]
+    } else {
+        sections
+    };
     let mut out = Vec::new();
     let mut first_in_block = usize::MAX;
     let mut last_block = usize::MAX;
@@ -499,7 +545,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         }
         let first = si == first_in_block;
         let section = sections[s.block];
-        let lead_block = block.lead_in.filter(|&l| lead_in_hands_over_actions(doc, l));
+        let lead_block = block.lead_in.filter(|&l| lead_in_hands_over_actions(doc, l, voice));
         let lead_in = lead_block.map(|l| doc.block_text(l));
         let in_rec_column = block
             .table
@@ -873,6 +919,33 @@ mod lead_in_tests {
             &[
                 ("The board of directors should keep engagement mechanisms under review.", Some("The board of directors")),
                 ("The auditor recommended that the trust reviews its register of interests.", Some("the trust")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_bodys_account_of_itself_lists_its_own_plans_and_duties() {
+        let text = "Northshire Community Health Trust\n\nAnnual Report and Accounts 2024-25\n\n\
+             Equality and inclusion\n\n\
+             Our improvement plan for 2025/26 includes actions in three key areas:\n\n\
+             - Leadership and accountability.\n\
+             - Data and analysis.\n\
+             - Culturally competent services.\n\n\
+             In designing pay schemes, the remuneration committee should consider the following provisions:\n\n\
+             - Whether the directors should be eligible for annual bonuses.\n\
+             - Payouts under incentive schemes should be subject to performance criteria.\n\n\
+             Provision requirements\n\n\
+             - The board of directors should assess the basis on which the trust ensures its effectiveness.\n\n\
+             Recommendations of the internal audit\n\n\
+             - The trust should ensure that staff complete mandatory training.\n\n\
+             The external review identified the following areas for improvement:\n\n\
+             - The timeliness of discharge summaries.\n";
+        assert_recs(
+            "t.txt",
+            text,
+            &[
+                ("The trust should ensure that staff complete mandatory training.", Some("The trust")),
+                ("The timeliness of discharge summaries.", None),
             ],
         );
     }
