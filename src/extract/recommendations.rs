@@ -192,12 +192,19 @@ fn cued_in_a_main_clause(text: &str) -> bool {
     static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)^\s+(?:(?:an?|some|further|continued|more|a\s+further|significant|steady|gradual)\s+)*(?:improvements?|increases?|reductions?|decreases?|rises?|falls?|recovery|growth)(?-u:\b)").unwrap()
     });
+    // "discussed what additional data it would like to see": what is wanted, as the object of
+    // another verb, asks nothing of anyone.
+    static ASKED_ABOUT: LazyLock<Regex> =
+        LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(what|which|whether)\s+(?:[\w’'-]+\s+){0,5}$").unwrap());
     let reported_at = REPORTED_SPEECH.find(text).map_or(usize::MAX, |m| m.start());
     CUE.rule().captures_iter(text).any(|c| {
         c.name("sub").is_none()
             && c.name("when").is_none()
             && c.name("told").is_none()
-            && c.get(0).is_some_and(|m| m.start() <= reported_at && !(m.as_str().ends_with("see") && OUTCOME.is_match(&text[m.end()..])))
+            && c.get(0).is_some_and(|m| {
+                m.start() <= reported_at
+                    && !(m.as_str().ends_with("see") && (OUTCOME.is_match(&text[m.end()..]) || ASKED_ABOUT.is_match(&text[..m.start()])))
+            })
     })
 }
 
@@ -412,8 +419,11 @@ pub fn is_imperative(text: &str) -> bool {
 /// introduces the list counts, with the one before when it is as short as "In particular:":
 /// a paragraph that mentions "actions" or "required to" early on may go on to list what was
 /// done.
-fn lead_in_hands_over_actions(doc: &Document, block: usize, voice: Voice) -> bool {
-    let cue = |t: &str| lead_in_cue(t, voice);
+fn lead_in_hands_over_actions(doc: &Document, block: usize, voice: Voice, sections: &[Section]) -> bool {
+    // Background ("Introduction", "Purpose of report") describes what a paper is about, its
+    // subject's own priorities among it ("Key priorities for this winter include:").
+    let strict = voice == Voice::OwnAccount || sections[block] == Section::Background;
+    let cue = |t: &str| lead_in_cue(t, strict);
     let after = doc.sentences.partition_point(|s| s.block <= block);
     let first = doc.sentences[..after].partition_point(|s| s.block < block);
     let Some(last) = doc.sentences[first..after].last() else {
@@ -432,14 +442,14 @@ fn lead_in_hands_over_actions(doc: &Document, block: usize, voice: Voice) -> boo
 ///
 /// A body's account of itself lists its own plans ("Our improvement plan includes actions in
 /// six key areas:") and the duties a code puts on it ("the remuneration committee should
-/// consider the following provisions:"): there only a lead-in that calls on someone, or names
-/// what another found to improve, hands its list over.
-fn lead_in_cue(text: &str, voice: Voice) -> bool {
+/// consider the following provisions:"): there (`strict`) only a lead-in that calls on
+/// someone, or names what another found to improve, hands its list over.
+fn lead_in_cue(text: &str, strict: bool) -> bool {
     // "The Committee is asked to:" puts a paper's recommendations in the passive.
     if actor::is_asked_to(text) {
         return true;
     }
-    if voice == Voice::OwnAccount {
+    if strict {
         return calls_on_someone(text) || LEAD_IN_CUE.find_iter(text).any(|m| says_recommend_or_improve(m.as_str()));
     }
     LEAD_IN_CUE.captures_iter(text).any(|c| match c.name("modal") {
@@ -450,6 +460,34 @@ fn lead_in_cue(text: &str, voice: Voice) -> bool {
             !NOT_A_SUBJECT.is_match(subj)
         }
     })
+}
+
+/// Whether a list item records what a meeting did ("adopted the draft annual report", "approved
+/// the letter of representation"), as minutes list after "the Board accepted the
+/// recommendations and:", rather than what is to be done.
+fn records_a_decision(text: &str) -> bool {
+    const DONE: [&str; 18] = [
+        "adopted",
+        "approved",
+        "agreed",
+        "noted",
+        "received",
+        "accepted",
+        "endorsed",
+        "ratified",
+        "resolved",
+        "considered",
+        "discussed",
+        "supported",
+        "delegated",
+        "confirmed",
+        "authorised",
+        "authorized",
+        "welcomed",
+        "thanked",
+    ];
+    let first = crate::line_shapes::after_item_mark(text).split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_lowercase) && DONE.contains(&first)
 }
 
 /// Words that name what someone recommends or what is to improve ("Recommendations", "Areas
@@ -545,7 +583,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         }
         let first = si == first_in_block;
         let section = sections[s.block];
-        let lead_block = block.lead_in.filter(|&l| lead_in_hands_over_actions(doc, l, voice));
+        let lead_block = block.lead_in.filter(|&l| lead_in_hands_over_actions(doc, l, voice, sections));
         let lead_in = lead_block.map(|l| doc.block_text(l));
         let in_rec_column = block
             .table
@@ -563,7 +601,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         };
         let is_rec = match block.kind {
             BlockKind::TableCell => in_rec_column && first,
-            BlockKind::ListItem if first && lead_in.is_some() => true,
+            BlockKind::ListItem if first && lead_in.is_some() => !records_a_decision(text),
             BlockKind::ListItem if first && section == Section::Recommendations => {
                 is_nominal(text) || is_imperative(text) || has_cue(text) || resolved.is_some() || directive()
             }
@@ -947,6 +985,29 @@ mod lead_in_tests {
                 ("The trust should ensure that staff complete mandatory training.", Some("The trust")),
                 ("The timeliness of discharge summaries.", None),
             ],
+        );
+    }
+
+    #[test]
+    fn minutes_record_what_was_done_and_an_introduction_what_a_plan_is_about() {
+        let text = "Northshire Integration Joint Board\n\nMinutes of the meeting of 4 September 2025\n\n\
+             Annual accounts\n\n\
+             Outcome: the Board accepted the recommendations of the Audit Committee and:\n\n\
+             - adopted the draft annual accounts subject to minor changes\n\
+             - approved the letter of representation\n\n\
+             The Committee received the workforce data and discussed what further data it would like to see at future meetings.\n\n\
+             1. Introduction\n\n\
+             Key priorities for this winter include:\n\n\
+             - Strengthening community pathways to support flow\n\
+             - Managing sickness absence\n\n\
+             Recommendation\n\n\
+             The Board is asked to:\n\n\
+             - note the winter plan;\n\
+             - approve the escalation framework.\n";
+        assert_recs(
+            "t.txt",
+            text,
+            &[("note the winter plan;", Some("The Board")), ("approve the escalation framework.", Some("The Board"))],
         );
     }
 
