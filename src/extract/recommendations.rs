@@ -195,7 +195,7 @@ fn cued_in_a_main_clause(text: &str) -> bool {
     // "discussed what additional data it would like to see": what is wanted, as the object of
     // another verb, asks nothing of anyone.
     static ASKED_ABOUT: LazyLock<Regex> =
-        LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(what|which|whether)\s+(?:[\w’'-]+\s+){0,5}$").unwrap());
+        LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)(what|which|whether)\s+(?:[a-z’'-]+\s+){0,5}$").unwrap());
     let reported_at = REPORTED_SPEECH.find(text).map_or(usize::MAX, |m| m.start());
     CUE.rule().captures_iter(text).any(|c| {
         c.name("sub").is_none()
