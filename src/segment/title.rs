@@ -298,10 +298,38 @@ fn continues_title(title: &str, next: &str, min_words: usize) -> bool {
     }
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let next_words: Vec<&str> = words(next).collect();
+    // "Inspection of Bath and North East" / "Somerset local authority children's": a name
+    // after "of" that the line break cut, which goes on in lower case after its last word.
+    if in_a_name_after_a_preposition(title)
+        && next_words.first().is_some_and(|w| capitalised(w))
+        && (2..=8).contains(&next_words.len())
+        && next_words.iter().any(|w| !capitalised(w) && !is_function_word(&bare(w)))
+    {
+        return true;
+    }
     words(title).last().is_some_and(capitalised)
         && (min_words..=4).contains(&next_words.len())
         && next_words.iter().all(|w| capitalised(w) || is_function_word(&bare(w)))
         && !has_kind_word(next)
+}
+
+/// Whether a title ends in a name that follows a preposition ("Inspection of Bath and North
+/// East"): from the end, capitalised words and the words that join names, then "of", "into",
+/// "for", "in" or "on".
+fn in_a_name_after_a_preposition(title: &str) -> bool {
+    let mut names = 0;
+    for w in words(title).collect::<Vec<_>>().into_iter().rev() {
+        let b = bare(w);
+        if matches!(b.as_str(), "of" | "into" | "for" | "in" | "on") {
+            return names > 0;
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            names += 1;
+        } else if !matches!(b.as_str(), "and" | "&" | "the") {
+            return false;
+        }
+    }
+    false
 }
 
 /// A letter's subject line, the short line after its salutation ("Dear Jane" then "Focused
@@ -367,6 +395,11 @@ mod tests {
             (
                 "Local Area Partnership report\n\nArea SEND inspection of Northshire Local Area\nPartnership\nInspection dates: 1 to 5 May 2024\n\nInspection outcome\n",
                 "Area SEND inspection of Northshire Local Area Partnership",
+            ),
+            // A name cut after its first words goes on in lower case on the next line.
+            (
+                "Inspection of Northshire and West\nVale local authority children’s\nservices\nInspection dates: 9 to 13 June 2025\nLead inspector: A Name\n",
+                "Inspection of Northshire and West Vale local authority children’s services",
             ),
             // A word on its own line that the cover's labels do not follow heads what comes next.
             (
