@@ -205,8 +205,10 @@ pub fn extract(
         if matches!(block.kind, BlockKind::Heading | BlockKind::TableCell) {
             continue;
         }
-        // Recommendations come in sentence order, so a binary search finds this sentence's.
-        if recs.binary_search_by_key(&s.span.start, |r| r.span.start).is_ok_and(|i| recs[i].span == s.span) {
+        // Recommendations come in sentence order, so a binary search finds the one that holds
+        // this sentence (an item's qualifier, "In particular, ...", is part of it).
+        let before = recs.partition_point(|r| r.span.start <= s.span.start);
+        if before > 0 && s.span.end <= recs[before - 1].span.end {
             continue;
         }
         let text = doc.slice(s.span);

@@ -643,9 +643,36 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             if continues_a_recommendation(doc, si, &out, text) { out.last().and_then(|r: &Recommendation| r.actor.clone()) } else { None }
         };
         let actor = own_actor.or(lead_actor).or_else(pronoun_actor);
-        out.push(Recommendation { text: text.to_string(), actor, themes: theme_ids(&hits), span: s.span, page: block.page });
+        let mut span = s.span;
+        let mut themes = theme_ids(&hits);
+        if block.kind == BlockKind::ListItem {
+            // "The support offered to care leavers. In particular, those in custody. (outcome 4,
+            // national framework)": what narrows an item, or cites it, is part of it.
+            for (sj, next) in doc.sentences.iter().enumerate().skip(si + 1).take_while(|(_, n)| n.block == s.block) {
+                if !qualifies_an_item(doc.slice(next.span)) {
+                    break;
+                }
+                span.end = next.span.end;
+                for t in theme_ids(&sentence_themes[sj]) {
+                    if !themes.contains(&t) {
+                        themes.push(t);
+                    }
+                }
+            }
+        }
+        out.push(Recommendation { text: doc.slice(span).to_string(), actor, themes, span, page: block.page });
     }
     out
+}
+
+/// A sentence that narrows the list item before it ("In particular, care leavers in custody.")
+/// or cites what it answers to ("(outcome 4, national framework)"), rather than saying
+/// something of its own.
+fn qualifies_an_item(text: &str) -> bool {
+    const OPENERS: [&str; 6] = ["in particular", "particularly", "especially", "including", "notably", "specifically"];
+    let t = text.trim();
+    let head = t.get(..16).unwrap_or(t).to_ascii_lowercase();
+    (t.starts_with('(') && t.trim_end_matches(['.', ';']).ends_with(')')) || OPENERS.iter().any(|o| head.starts_with(o))
 }
 
 #[cfg(test)]
@@ -1009,6 +1036,29 @@ mod lead_in_tests {
             text,
             &[("note the winter plan;", Some("The Board")), ("approve the escalation framework.", Some("The Board"))],
         );
+    }
+
+    #[test]
+    fn what_narrows_or_cites_an_item_is_part_of_it() {
+        let text = "Inspection of Northshire local authority children's services\n\n\
+             What needs to improve?\n\
+             ◼ The quality of support offered to care leavers. In particular, care leavers who are in custody. (outcome 4, national framework)\n\
+             ◼ The timeliness of assessments. Leaders know this and have a plan.\n";
+        assert_recs(
+            "t.txt",
+            text,
+            &[
+                (
+                    "The quality of support offered to care leavers. In particular, care leavers who are in custody. (outcome 4, national framework)",
+                    None,
+                ),
+                ("The timeliness of assessments.", None),
+            ],
+        );
+        let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
+        let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
+        let findings = Extractor::default().extract(&doc).findings;
+        assert!(findings.iter().all(|f| !f.text.contains("In particular")), "{findings:?}");
     }
 
     #[test]
