@@ -39,7 +39,7 @@ static PROSE: LazyLock<Gated> = LazyLock::new(|| {
 /// Runs behind [`PROSE`]'s gate, which holds its verbs.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(&format!(
-        r"(?i)^(?:[^,;]{{0,40}},\s+)?(?P<aspect>[^,;]{{3,100}}?)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:rated|graded|evaluated|assessed|judged)\s+(?:as\s+(?:being\s+)?|to\s+be\s+)?(?P<grade>{GRADES})(?-u:\b)"
+        r"(?i)^(?:[^,;]{{0,40}},\s+)?(?P<aspect>[^,;]{{3,100}}?)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:rated|graded|evaluated|assessed|judged)\s+(?:as\s+(?:being\s+)?|to\s+be\s+|to\s+)?(?P<grade>{GRADES})(?-u:\b)"
     ))
     .unwrap()
 });
@@ -91,7 +91,8 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
     let mut out: Vec<Rating> = Vec::new();
     let push = |aspect: &str, grade: &str, out: &mut Vec<Rating>| {
         let aspect = aspect.trim().trim_end_matches([':', ',']).trim();
-        let grade = grade.to_lowercase();
+        // "judged to require improvement to be good": the grade's name is "requires ...".
+        let grade = grade.to_lowercase().replacen("require improvement", "requires improvement", 1);
         if aspect.is_empty() || NOT_AN_ASPECT.is_match(aspect) || duplicate(out, aspect, &grade) {
             return;
         }
@@ -159,7 +160,10 @@ fn prose(t: &str) -> Vec<(&str, &str)> {
     if !PROSE.opens(t) {
         return found;
     }
-    let active: Vec<regex::Captures<'_>> = PROSE.rule().captures_iter(t).collect();
+    // "was judged to require improvement to be good": the words after "judged" are the grade
+    // in the infinitive, not an aspect; the passive rule reads them.
+    let active: Vec<regex::Captures<'_>> =
+        PROSE.rule().captures_iter(t).filter(|c| c.name("aspect").is_none_or(|a| !a.as_str().starts_with("to "))).collect();
     let starts: Vec<usize> = active.iter().map(|c| c.get(0).unwrap().start()).collect();
     let mut graded: Vec<(usize, &str, &str)> = active.into_iter().map(graded_by).collect();
     if graded.is_empty() {
@@ -298,6 +302,10 @@ mod tests {
             ["leadership and direction = good", "delivery of key processes = adequate"]
         );
         assert_eq!(ratings_of("The partnership was rated very good for its impact on staff.\n"), ["impact on staff = very good"]);
+        assert_eq!(
+            ratings_of("The overall effectiveness of children's services was judged to require improvement to be good.\n"),
+            ["The overall effectiveness of children's services = requires improvement to be good"]
+        );
         assert_eq!(
             ratings_of("Key performance outcomes were evaluated as adequate, and the impact on people who use services as good.\n"),
             ["Key performance outcomes = adequate", "impact on people who use services = good"]
