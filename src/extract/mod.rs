@@ -71,6 +71,7 @@ impl Extractor {
         let voice = doc_type::voice(doc, doc_type, |b| sections[b] == sections::Section::Weaknesses);
         let recommendations = recommendations::extract(doc, &sections, &sentence_themes, voice);
         let findings = findings::extract(doc, doc_type, voice, &sections, &sentence_themes, &recommendations);
+        let recommendations = recommendations::without_restatements(recommendations);
         Record {
             path: doc.path.clone(),
             id: doc.id.clone(),
