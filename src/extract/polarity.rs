@@ -11,17 +11,17 @@ use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(strong(er|ly)?|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|exemplary|thorough(ly)?|(value|values|appreciate|appreciates) the|proud|growing in confidence|heart of|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?)(?-u:\b)",
+        r"(?i)(?-u:\b)(strong(er|ly)?|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|exemplary|(spoke|speak|speaks|spoken) highly|thorough(ly)?|(value|values|appreciate|appreciates) the|proud|growing in confidence|heart of|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?)(?-u:\b)",
     )
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|frustrat(ed|ing|ion|ions)|confus(ed|ing|ion)|crisis point|reach(es|ed|ing)? (a )?crisis|(resulted|results|resulting) in (a )?crisis|unnecessar(y|ily)|yet to (demonstrate|show|be|have|make|see|achieve|embed|take|deliver|realise|realize|translate|impact|improve)|no (option|choice) (other )?than|(excluded|suspended) from|(fight|fighting|battle|battling) (for|to get|to be)|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( [a-z]+(-[a-z]+)?){0,8})(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) (more |very |rather |somewhat )?mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|frustrat(ed|ing|ion|ions)|confus(ed|ing|ion)|crisis point|reach(es|ed|ing)? (a )?crisis|(resulted|results|resulting) in (a )?crisis|unnecessar(y|ily)|yet to (demonstrate|show|be|have|make|see|achieve|embed|take|deliver|realise|realize|translate|impact|improve)|no (option|choice) (other )?than|(excluded|suspended) from|(fight|fighting|battle|battling)(\x22|”|’|')? (for|to get|to be)|(fell|falls|fallen|falling) below|(well|far|significantly|considerably) below|below (the |its |their |our )?([a-z]+('s|’s)? ){0,3}(targets?|averages?|standards?|expected|benchmarks?|trajector(y|ies)|establishment)|waited (for )?(over|more than|longer than|up to|until)|only (a )?(minority|few|small number|handful)|only [0-9]+ (of|per cent|%|out of)|(achieved|delivered|met|reached) only|only (achieved|delivered|met|reached)|(almost |nearly )?impossible|undervalued|unsupported|overwhelmed|let down|(said|says|say|showed|shows|included|contained|gave|gives) little|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( [a-z]+(-[a-z]+)?){0,8})(?-u:\b)",
     )
 });
 static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(
-        r"(?i)(?-u:\b)(not|no|never|less|lack of|lacks|lacked|lacking|without|nor|cannot|can't|don't|doesn't|didn't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't)(?-u:\b)",
+        r"(?i)(?-u:\b)(not|no|never|less|lack of|lacks|lacked|lacking|slowed|hampered|hindered|undermined|impeded|limited|without|nor|cannot|can't|don't|doesn't|didn't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't)(?-u:\b)",
     )
     .unwrap()
 });
@@ -79,8 +79,31 @@ fn score(text: &str) -> (i32, i32) {
                 _ => false,
             }
     };
+    // "Bed days lost to delayed discharge had fallen by 18%": the shortfall has shrunk.
+    let shrunk = |end: usize| -> bool {
+        static SHRANK: LazyLock<Regex> = LazyLock::new(|| {
+            crate::rx::regex(r"(?i)^[^,;.]{0,50}?(?-u:\b)(?:had|has|have|was|were|is|are)\s+(?:also\s+|steadily\s+|significantly\s+)?(?:lower\s+than|shorter\s+than|fewer\s+than|(?:fallen|fell|decreased|reduced|dropped)(?:\s*$|\s*[,.;]|\s+(?:by|from|to|since|in|over|significantly|steadily|considerably|recently|markedly|sharply|further|slightly|this|last|during)(?-u:\b)))").unwrap()
+        });
+        SHRANK.is_match(&text[end..])
+    };
+    // "We did not identify any material misstatements": an auditor's finding of nothing wrong.
+    static FOUND_NOTHING: LazyLock<Gated> = LazyLock::new(|| {
+        Gated::new(
+            &["not"],
+            r"(?i)(?-u:\b)(?:did|do|does|have|has|had)\s+not\s+(?:identify|identified|find|found|note|noted|observe|observed|see|seen|detect|detected)\s+(?:any\s+)?(?:material\s+|significant\s+|major\s+|serious\s+|further\s+)?(?:misstatements?|errors?|issues?|concerns?|weakness(?:es)?|breaches|problems?|gaps?|risks?|deficienc(?:y|ies)|failings?)(?-u:\b)",
+        )
+    });
+    let nothing_found: Vec<(usize, usize)> = FOUND_NOTHING.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    pos += nothing_found.len() as i32;
+    let in_nothing_found = |start: usize| nothing_found.iter().any(|&(a, b)| a <= start && start < b);
     let mut negatives = NEGATIVE.find_iter(text);
-    negatives.retain(|m| !in_a_name(text, m.start()) && !is_a_topic(text, m.start()) && !names_a_need(text, m));
+    negatives.retain(|m| {
+        !in_a_name(text, m.start())
+            && !is_a_topic(text, m.start())
+            && !names_a_need(text, m)
+            && !is_raised_freely(text, m.start())
+            && !in_nothing_found(m.start())
+    });
     // "Children do not remain in care for longer than necessary": to deny an excess is to
     // praise, however far the negator stands from it within the clause.
     let denied_excess: Vec<usize> = negatives
@@ -96,8 +119,10 @@ fn score(text: &str) -> (i32, i32) {
     // A word of praise inside a phrase of the other lexicon is that phrase's ("reserves are
     // fully committed").
     let inside_a_negative = |m: &regex_automata::Match| negatives.iter().any(|n| n.start() <= m.start() && m.end() <= n.end());
-    for m in
-        POSITIVE.find_iter(text).into_iter().filter(|m| !in_a_name(text, m.start()) && !inside_a_negative(m) && !is_asked(text, m.start()))
+    for m in POSITIVE
+        .find_iter(text)
+        .into_iter()
+        .filter(|m| !in_a_name(text, m.start()) && !inside_a_negative(m) && !is_asked(text, m.start()) && !is_in_progress(text, m))
     {
         if negated(m.start()) {
             neg += 2;
@@ -125,8 +150,9 @@ fn score(text: &str) -> (i32, i32) {
             || word.starts_with("detrimental")
             || word.starts_with("negative")
             || word.starts_with("fight")
-            || word.starts_with("battl");
-        if reversed(m.start()) || denied(m.start()) {
+            || word.starts_with("battl")
+            || matches!(word.as_str(), "undervalued" | "unsupported" | "overwhelmed");
+        if reversed(m.start()) || denied(m.start()) || shrunk(m.end()) {
             pos += 1;
         } else {
             neg += if strong { 2 } else { 1 };
@@ -134,7 +160,7 @@ fn score(text: &str) -> (i32, i32) {
     }
     // A bare negation of an action ("had not made", "were not given") reads as a shortfall.
     let denies_an_excess = |end: usize| denied_excess.iter().any(|&e| end <= e && !text[end..e].contains([',', ';', '.']));
-    neg += 2 * NEGATED_VERB.find_iter(text).filter(|v| !denies_an_excess(v.end())).count() as i32;
+    neg += 2 * NEGATED_VERB.find_iter(text).filter(|v| !denies_an_excess(v.end()) && !in_nothing_found(v.start())).count() as i32;
     (pos, neg)
 }
 
@@ -193,6 +219,22 @@ fn is_a_topic(text: &str, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether "progress" says only that something is under way ("in progress", "work in
+/// progress"), not that it has gone well.
+fn is_in_progress(text: &str, m: &regex_automata::Match) -> bool {
+    text[m.range()].eq_ignore_ascii_case("progress") && text[..m.start()].trim_end().to_ascii_lowercase().ends_with(" in")
+}
+
+/// Whether concerns are what people feel free to raise ("staff felt able to raise concerns",
+/// "know how to report concerns"), not what is wrong.
+fn is_raised_freely(text: &str, start: usize) -> bool {
+    static FREE_TO_RAISE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)(?-u:\b)(?:able|confident|free|safe|encouraged|supported|how|comfortable)\s+to\s+(?:raise|report|share|voice|escalate)\s+(?:any\s+|their\s+)?$").unwrap()
+    });
+    let before = &text[..start];
+    before.len() >= 10 && before.contains(" to ") && FREE_TO_RAISE.is_match(before)
 }
 
 /// Whether a word of praise is what is asked about ("variability in how well information is
@@ -333,7 +375,7 @@ static CALLED_FOR_WORDS: LazyLock<crate::rx::Words> =
 fn is_called_for(clause: &str) -> bool {
     static CALLED_FOR: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(
-            r"(?i)(?-u:\b)(?:(is|are)\s+(still\s+|urgently\s+|now\s+|also\s+|clearly\s+)?(needed|required)(?-u:\b)(\s+to(?-u:\b))?|(?P<need>needs?|needed)\s+to\s+(?:improve|be\s+improved|be\s+strengthened|strengthen|do\s+better|make\s+(?:\w+\s+)?improvements?)(?-u:\b)|(?:requires?|required)\s+improvement(?-u:\b)|more\s+(?:\w+\s+)?needs\s+to\s+be\s+done(?-u:\b))",
+            r"(?i)(?-u:\b)(?:(is|are)\s+(still\s+|urgently\s+|now\s+|also\s+|clearly\s+)?(needed|required)(?-u:\b)(\s+to(?-u:\b))?|(?P<need>needs?|needed)\s+to\s+(?:improve|be\s+improved|be\s+strengthened|strengthen|do\s+better|do\s+more|be\s+clearer|make\s+better\s+use|make\s+(?:\w+\s+)?improvements?)(?-u:\b)|(?:requires?|required)\s+improvement(?-u:\b)|more\s+(?:\w+\s+)?needs\s+to\s+be\s+done(?-u:\b))",
         )
         .unwrap()
     });
@@ -535,6 +577,36 @@ mod tests {
         assert_eq!(polarity("This wider support is often not identified in plans."), Weakness);
         // A service for a crisis is no shortfall.
         assert_eq!(polarity("Staff provide mental health crisis support."), Neutral);
+    }
+
+    #[test]
+    fn audit_and_performance_language() {
+        assert_eq!(polarity("The board set a savings target of £9.8 million but achieved only £6.1 million."), Weakness);
+        assert_eq!(polarity("Uncommitted reserves are well below the policy target."), Weakness);
+        assert_eq!(polarity("Compliance with mandatory training was below the trust's target of 90%."), Weakness);
+        assert_eq!(polarity("Staffing levels regularly fell below the planned establishment."), Weakness);
+        assert_eq!(polarity("Some patients waited over two hours to be triaged."), Weakness);
+        assert_eq!(polarity("We did not identify any material misstatements."), Strength);
+        assert_eq!(polarity("Turnover in senior leadership has slowed progress on transformation."), Weakness);
+        assert_eq!(polarity("Limited progress has been made."), Weakness);
+        assert_eq!(polarity("The appointment of a chief officer was in progress."), Neutral);
+        // A shortfall that has shrunk, said after it.
+        assert_eq!(polarity("Bed days lost to delayed discharge had fallen by 18% over two years."), Strength);
+        assert_eq!(polarity("Staff turnover has significantly reduced."), Strength);
+        assert_eq!(polarity("Delays have reduced the support on offer."), Weakness);
+    }
+
+    #[test]
+    fn what_people_and_carers_say() {
+        assert_eq!(polarity("Carers told us they felt undervalued and unsure where to turn for help."), Weakness);
+        assert_eq!(polarity("Only a minority of carers had been offered a support plan."), Weakness);
+        assert_eq!(polarity("Many carers described a \"battle\" to get information."), Weakness);
+        assert_eq!(polarity("Short breaks were almost impossible to arrange."), Weakness);
+        assert_eq!(polarity("The experience of unpaid carers was more mixed."), Weakness);
+        assert_eq!(polarity("Reports said little about outcomes for people."), Weakness);
+        assert_eq!(polarity("Staff spoke highly of their managers and felt able to raise concerns."), Strength);
+        assert_eq!(polarity("Inspectors raised concerns about staffing."), Weakness);
+        assert_eq!(polarity("The board needs to make better use of performance information."), Weakness);
         assert_eq!(
             polarity(
                 "Inspectors judged that although strategic planning was at an early stage, it was productive, with sound partnership."
