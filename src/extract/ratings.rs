@@ -140,10 +140,23 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
     }
     for s in &doc.sentences {
         for (aspect, grade) in prose(doc.slice(s.span)) {
+            // "We evaluated this quality indicator as adequate": the heading above says which.
+            let aspect = if refers_back(aspect) { heading_above(doc, s.block).unwrap_or(aspect) } else { aspect };
             push(aspect, grade, &mut out);
         }
     }
     out
+}
+
+/// Whether an aspect only points at what the text is about ("this quality indicator", "it").
+fn refers_back(aspect: &str) -> bool {
+    let first = aspect.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    matches!(first.as_str(), "this" | "these" | "it" | "they")
+}
+
+/// The nearest heading above a block.
+fn heading_above(doc: &Document, block: usize) -> Option<&str> {
+    (0..block).rev().find(|&i| doc.blocks[i].kind == BlockKind::Heading).map(|i| doc.block_text(i).trim())
 }
 
 /// The grades a sentence gives in prose, each with its aspect: what the verb grades ("rated the
@@ -302,6 +315,13 @@ mod tests {
             ["leadership and direction = good", "delivery of key processes = adequate"]
         );
         assert_eq!(ratings_of("The partnership was rated very good for its impact on staff.\n"), ["impact on staff = very good"]);
+        assert_eq!(
+            ratings_of(
+                "Quality indicator 1: Key performance outcomes\n\nOutcomes improved. We evaluated this quality indicator as adequate.\n\n\
+                 Quality indicator 9: Leadership and direction\n\nLeaders were visible.\n\nWe evaluated this quality indicator as good.\n"
+            ),
+            ["Quality indicator 1: Key performance outcomes = adequate", "Quality indicator 9: Leadership and direction = good"]
+        );
         assert_eq!(
             ratings_of("The overall effectiveness of children's services was judged to require improvement to be good.\n"),
             ["The overall effectiveness of children's services = requires improvement to be good"]
