@@ -86,7 +86,19 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             read_up_to = end + 1;
             continue;
         }
-        if is_table_line(raw) {
+        // A row whose cells pipes part without framing it ("R1 | The partnership should ... |
+        // Complete"), as some converters write tables, is one when a row like it is next to it.
+        // A rule under the header ("-----+-----") goes with the table.
+        if b.in_table() && is_rule_line(raw) {
+            continue;
+        }
+        let n = bare_pipes(raw);
+        let goes_on = n >= 1 && b.table_columns() == Some(n + 1);
+        let starts = n >= 1 && !goes_on && lines[i + 1..].iter().find(|l| !is_rule_line(l)).is_some_and(|next| bare_pipes(next) == n);
+        if starts {
+            b.close_table();
+        }
+        if is_table_line(raw) || goes_on || starts {
             b.flush();
             b.table_row(raw);
             continue;
@@ -325,6 +337,21 @@ fn is_table_line(line: &str) -> bool {
     let t = line.trim_end_matches(['\n', '\r']);
     t.matches('\t').count() >= 1 && t.split('\t').filter(|c| !c.trim().is_empty()).count() >= 1 && t.split('\t').count() >= 3
         || (t.trim_start().starts_with('|') && t.trim_end().ends_with('|') && t.matches('|').count() >= 3)
+}
+
+/// How many pipes set apart with spaces part a line's cells, when its ends are not pipes.
+fn bare_pipes(line: &str) -> usize {
+    let t = line.trim();
+    if memchr::memchr(b'|', t.as_bytes()).is_none() || t.starts_with('|') || t.ends_with('|') {
+        return 0;
+    }
+    t.matches(" | ").count()
+}
+
+/// A line that only rules a table off ("------+------", "===|===").
+fn is_rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && t.contains(['-', '=']) && t.chars().all(|c| matches!(c, '-' | '=' | '+' | '|' | ':' | ' '))
 }
 
 /// "1. RECOMMENDATION" is a numbered heading, not a list item.
@@ -609,6 +636,13 @@ impl Builder {
             self.blocks.push(b);
         }
     }
+    fn in_table(&self) -> bool {
+        self.table.is_some()
+    }
+    /// The open table's columns, by its header.
+    fn table_columns(&self) -> Option<usize> {
+        self.table.as_ref().map(|t| t.header.len())
+    }
     fn table_row(&mut self, line: &str) {
         self.table_cells(split_cells(line));
     }
@@ -854,6 +888,22 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Annual review"));
         assert_eq!(doc.blocks[1].text, "Key points here.");
         assert_eq!(doc.tables[0].rows, vec![vec!["Fife".to_string(), "Green".to_string()]]);
+    }
+
+    #[test]
+    fn rows_parted_by_pipes_without_frames_are_a_table() {
+        let doc = read(
+            "Our evaluations are below.\n\nQuality indicator            | Evaluation\n-----------------------------+-----------\n\
+             Key performance outcomes     | Adequate\nLeadership and direction     | Good\n\nRef | Action | Due date | Status\n\
+             R1 | Audit care plans | 31/12/2025 | Complete\nR2 | Offer carer plans | June 2026 | On track\n\n\
+             Published 3 May 2025 | Care Inspectorate\nThe report was published.\n",
+        );
+        assert_eq!(doc.tables.len(), 2);
+        assert_eq!(doc.tables[0].header, ["Quality indicator", "Evaluation"]);
+        assert_eq!(doc.tables[0].rows, [["Key performance outcomes", "Adequate"], ["Leadership and direction", "Good"]]);
+        assert_eq!(doc.tables[1].rows[1], ["R2", "Offer carer plans", "June 2026", "On track"]);
+        // A lone line with a pipe in it is text.
+        assert!(doc.blocks.iter().any(|b| b.text.starts_with("Published 3 May 2025 | Care Inspectorate")), "{:?}", doc.blocks);
     }
 
     #[test]
