@@ -55,6 +55,18 @@ fn month_and_short_year(cell: &str) -> Option<String> {
     Some(format!("20{}-{:02}", &c[2], month + 1))
 }
 
+/// The month a quarter of a financial year ends ("Q2 2026/27": September 2026), as public
+/// bodies in the UK, whose year runs from April, set their timescales.
+fn quarter_of_financial_year(cell: &str) -> Option<String> {
+    static QUARTER: LazyLock<Regex> =
+        LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)q([1-4])\s*(?:of\s+)?(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})(?-u:\b)").unwrap());
+    let c = QUARTER.captures(cell)?;
+    let q: u32 = c[1].parse().ok()?;
+    let start: u32 = c[2].parse().ok()?;
+    let (year, month) = if q == 4 { (start + 1, 3) } else { (start, 3 + 3 * q) };
+    Some(format!("{year}-{month:02}"))
+}
+
 /// A header matcher, case-insensitive; built once, as every table of every document asks.
 macro_rules! header {
     ($pattern:literal) => {{
@@ -99,16 +111,20 @@ fn table_actions(t: &Table) -> Vec<Action> {
             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
         let action_cell = cell(r, action_col);
         let due = cell(r, due_col)
-            .and_then(|s| parse_date(&s).or_else(|| month_and_short_year(&s)))
+            .and_then(|s| parse_date(&s).or_else(|| month_and_short_year(&s)).or_else(|| quarter_of_financial_year(&s)))
             .or_else(|| action_cell.as_deref().and_then(labelled_due));
         let first = cell(r, priority_col).or_else(|| cell(r, Some(0)));
         // The number may lead the first column when a recommendation column holds the text.
         let number = |c: Option<String>| c.as_deref().and_then(|p| PRIORITY_NO.captures(p)).map(|c| c[1].to_string());
         let priority = number(first.clone()).or_else(|| number(cell(r, Some(0))));
-        if priority.is_none() && status.is_none() && due.is_none() {
+        let responsibility = cell(r, resp_col).or_else(|| action_cell.as_deref().and_then(labelled_responsibility));
+        // A row with none of these goes on the one before it (a cell cut over two rows); one
+        // with someone to lead it is an action of its own, whatever its timescale says
+        // ("Phased, 2026-2028").
+        let starts_afresh = action_cell.as_deref().is_some_and(|a| a.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        if priority.is_none() && status.is_none() && due.is_none() && (responsibility.is_none() || !starts_afresh) {
             continue;
         }
-        let responsibility = cell(r, resp_col).or_else(|| action_cell.as_deref().and_then(labelled_responsibility));
         let action = match action_cell {
             // What management agreed to do, without the labels that follow it.
             Some(a) => ANY_LABEL.find(&a).map_or(a.clone(), |m| a[..m.start()].trim_end().to_string()),
@@ -171,6 +187,29 @@ mod tests {
                 (Some("1".into()), Some("complete".into()), Some("2026-03".into())),
                 (Some("2".into()), Some("not yet started".into()), Some("2025-09".into())),
                 (Some("3".into()), None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn quarters_of_a_financial_year_and_rows_with_a_lead_only() {
+        let t = Table {
+            header: vec!["Recommendation".into(), "Our response".into(), "Lead officer".into(), "Timescale".into()],
+            rows: vec![
+                vec!["Plans.".into(), "New template".into(), "Head of Service".into(), "Q1 2026/27".into()],
+                vec!["Homes.".into(), "Open two homes".into(), "Assistant Director".into(), "Phased, 2026-2028".into()],
+                vec!["Health.".into(), "Protocol".into(), "Designated Nurse".into(), "Q4 2025-26".into()],
+                vec!["".into(), "and weekly escalation".into(), "".into(), "".into()],
+                vec!["".into(), "with the health trust".into(), "Designated Nurse".into(), "".into()],
+            ],
+        };
+        let got: Vec<(String, Option<String>)> = table_actions(&t).into_iter().map(|a| (a.action, a.due)).collect();
+        assert_eq!(
+            got,
+            [
+                ("New template".to_string(), Some("2026-06".to_string())),
+                ("Open two homes".to_string(), None),
+                ("Protocol".to_string(), Some("2026-03".to_string())),
             ]
         );
     }
