@@ -14,6 +14,7 @@ pub mod quotes;
 pub mod ratings;
 pub mod recommendations;
 pub mod regulators;
+pub mod restatements;
 pub mod sections;
 pub mod taxonomy;
 
@@ -71,7 +72,7 @@ impl Extractor {
         let voice = doc_type::voice(doc, doc_type, |b| sections[b] == sections::Section::Weaknesses);
         let recommendations = recommendations::extract(doc, &sections, &sentence_themes, voice);
         let findings = findings::extract(doc, doc_type, voice, &sections, &sentence_themes, &recommendations);
-        let recommendations = recommendations::without_restatements(recommendations);
+        let recommendations = restatements::without_restatements(recommendations);
         Record {
             path: doc.path.clone(),
             id: doc.id.clone(),
