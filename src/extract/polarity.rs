@@ -75,6 +75,18 @@ const STRONG: [&str; 17] = [
     "battl",
 ];
 
+/// A finding of nothing wrong ("did not identify any material misstatements"). Every match
+/// holds a match of [`NEGATED_VERB`], which gates it.
+static FOUND_NOTHING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(
+        r"(?i)(?-u:\b)(?:did|do|does|have|has|had)\s+not\s+(?:identify|identified|find|found|note|noted|observe|observed|see|seen|detect|detected)\s+(?:any\s+)?(?:material\s+|significant\s+|major\s+|serious\s+|further\s+)?(?:misstatements?|errors?|issues?|concerns?|weakness(?:es)?|breaches|problems?|gaps?|risks?|deficienc(?:y|ies)|failings?)(?-u:\b)",
+    )
+    .unwrap()
+});
+
+/// How far after a word of the negative lexicon, in bytes, a verb may say it has shrunk.
+const SHRINK_REACH: usize = 50;
+
 /// Positive and negative weight of a stretch of text.
 fn score(text: &str) -> (i32, i32) {
     let mut pos = 0;
@@ -104,21 +116,21 @@ fn score(text: &str) -> (i32, i32) {
                 _ => false,
             }
     };
-    // "Bed days lost to delayed discharge had fallen by 18%": the shortfall has shrunk.
+    // "Bed days lost to delayed discharge had fallen by 18%": the shortfall has shrunk, said
+    // within its clause and a few words after it.
     let shrunk = |end: usize| -> bool {
         static SHRANK: LazyLock<Regex> = LazyLock::new(|| {
-            crate::rx::regex(r"(?i)^[^,;.]{0,50}?(?-u:\b)(?:had|has|have|was|were|is|are)\s+(?:also\s+|steadily\s+|significantly\s+)?(?:lower\s+than|shorter\s+than|fewer\s+than|(?:fallen|fell|decreased|reduced|dropped)(?:\s*$|\s*[,.;]|\s+(?:by|from|to|since|in|over|significantly|steadily|considerably|recently|markedly|sharply|further|slightly|this|last|during)(?-u:\b)))").unwrap()
+            crate::rx::regex(r"(?i)(?-u:\b)(?:had|has|have|was|were|is|are)\s+(?:also\s+|steadily\s+|significantly\s+)?(?:lower\s+than|shorter\s+than|fewer\s+than|(?:fallen|fell|decreased|reduced|dropped)(?:\s*$|\s+(?:by|from|to|since|in|over|significantly|steadily|considerably|recently|markedly|sharply|further|slightly|this|last|during)(?-u:\b)))").unwrap()
         });
-        SHRANK.is_match(&text[end..])
+        let rest = &text[end..];
+        let clause = &rest[..rest.find([',', ';', '.']).unwrap_or(rest.len())];
+        SHRANK.find(clause).is_some_and(|m| m.start() <= SHRINK_REACH)
     };
     // "We did not identify any material misstatements": an auditor's finding of nothing wrong.
-    static FOUND_NOTHING: LazyLock<Gated> = LazyLock::new(|| {
-        Gated::new(
-            &["not"],
-            r"(?i)(?-u:\b)(?:did|do|does|have|has|had)\s+not\s+(?:identify|identified|find|found|note|noted|observe|observed|see|seen|detect|detected)\s+(?:any\s+)?(?:material\s+|significant\s+|major\s+|serious\s+|further\s+)?(?:misstatements?|errors?|issues?|concerns?|weakness(?:es)?|breaches|problems?|gaps?|risks?|deficienc(?:y|ies)|failings?)(?-u:\b)",
-        )
-    });
-    let nothing_found: Vec<(usize, usize)> = FOUND_NOTHING.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    // Each such phrase holds a negated verb, so only a sentence with one is searched.
+    let negated_verbs: Vec<regex::Match<'_>> = NEGATED_VERB.find_iter(text).collect();
+    let nothing_found: Vec<(usize, usize)> =
+        if negated_verbs.is_empty() { Vec::new() } else { FOUND_NOTHING.find_iter(text).map(|m| (m.start(), m.end())).collect() };
     pos += nothing_found.len() as i32;
     let in_nothing_found = |start: usize| nothing_found.iter().any(|&(a, b)| a <= start && start < b);
     let mut negatives = NEGATIVE.find_iter(text);
@@ -168,7 +180,7 @@ fn score(text: &str) -> (i32, i32) {
     }
     // A bare negation of an action ("had not made", "were not given") reads as a shortfall.
     let denies_an_excess = |end: usize| denied_excess.iter().any(|&e| end <= e && !text[end..e].contains([',', ';', '.']));
-    neg += 2 * NEGATED_VERB.find_iter(text).filter(|v| !denies_an_excess(v.end()) && !in_nothing_found(v.start())).count() as i32;
+    neg += 2 * negated_verbs.iter().filter(|v| !denies_an_excess(v.end()) && !in_nothing_found(v.start())).count() as i32;
     (pos, neg)
 }
 
@@ -244,7 +256,8 @@ fn is_raised_freely(text: &str, start: usize) -> bool {
     static FREE_TO_RAISE: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)(?-u:\b)(?:able|confident|free|safe|encouraged|supported|how|comfortable)\s+to\s+(?:raise|report|share|voice|escalate)\s+(?:any\s+|their\s+)?$").unwrap()
     });
-    let before = &text[..start];
+    // The phrase ends at the word: a few words before it are enough to read.
+    let before = &text[text.floor_char_boundary(start.saturating_sub(60))..start];
     before.len() >= 10 && before.contains(" to ") && FREE_TO_RAISE.is_match(before)
 }
 

@@ -3,7 +3,39 @@
 //! wants each once.
 
 use crate::model::Recommendation;
-use std::collections::HashSet;
+
+/// A call's words, each once and sorted, and the numbers among them.
+struct Words {
+    all: Vec<String>,
+    numbers: Vec<String>,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut all = content_words(text);
+        all.sort_unstable();
+        all.dedup();
+        let numbers = all.iter().filter(|w| w.bytes().all(|c| c.is_ascii_digit())).cloned().collect();
+        Words { all, numbers }
+    }
+
+    /// How many of these words the other holds: both lists are sorted, so one pass.
+    fn shared_with(&self, other: &Words) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < self.all.len() && j < other.all.len() {
+            match self.all[i].cmp(&other.all[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+}
 
 /// The recommendations without those a report restates: a summary that repeats its calls in
 /// shorter words ("Managers should ensure that a regular audit of certificates is carried
@@ -15,7 +47,7 @@ pub fn without_restatements(recs: Vec<Recommendation>) -> Vec<Recommendation> {
     if recs.len() < 2 || recs.len() > MAX {
         return recs;
     }
-    let words: Vec<HashSet<String>> = recs.iter().map(|r| content_words(&r.text)).collect();
+    let words: Vec<Words> = recs.iter().map(|r| Words::of(&r.text)).collect();
     // Calls that follow one another with only a list's marks between are items of one list,
     // which no report restates within itself.
     const ITEM_GAP: usize = 12;
@@ -23,14 +55,16 @@ pub fn without_restatements(recs: Vec<Recommendation>) -> Vec<Recommendation> {
     for i in 1..recs.len() {
         list[i] = if recs[i].span.start.saturating_sub(recs[i - 1].span.end) < ITEM_GAP { list[i - 1] } else { i };
     }
-    // Whether `a` restates `b`: nearly all of its words are among b's, and all its numbers
-    // (items of one list may differ in an age band alone: "aged 18 to 21", "aged 21 to 25").
+    // Whether `a` restates `b`: nearly all of its words (four in five) are among b's, and all
+    // its numbers (items of one list may differ in an age band alone: "aged 18 to 21", "aged
+    // 21 to 25"). The cheap refusals come first: b must have words enough to hold a's.
     let restates = |a: usize, b: usize| {
-        let shared = words[a].iter().filter(|w| words[b].contains(*w)).count();
+        let (wa, wb) = (&words[a], &words[b]);
         list[a] != list[b]
-            && words[a].len() >= 6
-            && shared * 10 >= words[a].len() * 8
-            && words[a].iter().filter(|w| w.bytes().all(|c| c.is_ascii_digit())).all(|n| words[b].contains(n))
+            && wa.all.len() >= 6
+            && wb.all.len() * 10 >= wa.all.len() * 8
+            && wa.numbers.iter().all(|n| wb.numbers.binary_search(n).is_ok())
+            && wa.shared_with(wb) * 10 >= wa.all.len() * 8
     };
     let mut keep = vec![true; recs.len()];
     for i in 1..recs.len() {
@@ -52,7 +86,7 @@ pub fn without_restatements(recs: Vec<Recommendation>) -> Vec<Recommendation> {
 
 /// A sentence's words in lower case, but for those that join others, and without a label
 /// before it ("Recommendation 4:").
-fn content_words(text: &str) -> HashSet<String> {
+fn content_words(text: &str) -> Vec<String> {
     const JOINING: [&str; 16] = ["the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "as", "that", "is"];
     let t = crate::line_shapes::after_item_mark(text);
     let t = crate::line_shapes::label_end(t).map_or(t, |end| &t[end..]);

@@ -455,10 +455,11 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
         return false;
     }
     // Counted only as far as the limits.
-    let n_words = t.split_whitespace().take(MAX_QUESTION_WORDS + 1).count();
     let question = t.ends_with('?');
+    let max_words = if question { MAX_QUESTION_WORDS } else { 14 };
+    let n_words = t.split_whitespace().take(max_words + 1).count();
     // A char takes a byte at least, so a line of 100 bytes or fewer needs no counting.
-    if n_words == 0 || (t.len() > 100 && t.chars().take(101).count() > 100) || n_words > if question { MAX_QUESTION_WORDS } else { 14 } {
+    if n_words == 0 || (t.len() > 100 && t.chars().take(101).count() > 100) || n_words > max_words {
         return false;
     }
     // "Aspect: grade", the heading of a judged section, stands alone whatever came before.
