@@ -108,13 +108,8 @@ fn score(text: &str) -> (i32, i32) {
         const DENIERS: [&str; 2] = ["without", "no"];
         const BETWEEN: [&str; 6] = ["unnecessary", "undue", "further", "any", "significant", "major"];
         let is = |w: &str, set: &[&str]| set.iter().any(|d| w.eq_ignore_ascii_case(d));
-        let mut words = text[..start].split_whitespace().rev();
-        text[..start].ends_with(char::is_whitespace)
-            && match (words.next(), words.next()) {
-                (Some(w), _) if is(w, &DENIERS) => true,
-                (Some(w), Some(d)) => is(w, &BETWEEN) && is(d, &DENIERS),
-                _ => false,
-            }
+        word_before(text, start)
+            .is_some_and(|(w, at)| is(w, &DENIERS) || is(w, &BETWEEN) && word_before(text, at).is_some_and(|(d, _)| is(d, &DENIERS)))
     };
     // "Bed days lost to delayed discharge had fallen by 18%": the shortfall has shrunk, said
     // within its clause and a few words after it.
@@ -244,10 +239,16 @@ fn is_a_topic(text: &str, start: usize) -> bool {
 /// Whether "progress" says only that something is under way ("in progress", "work in
 /// progress"), not that it has gone well.
 fn is_in_progress(text: &str, m: &regex_automata::Match) -> bool {
-    let before = text[..m.start()].trim_end();
-    text[m.range()].eq_ignore_ascii_case("progress")
-        && before.len() >= 3
-        && before.get(before.len() - 3..).is_some_and(|w| w.eq_ignore_ascii_case(" in"))
+    text[m.range()].eq_ignore_ascii_case("progress") && word_before(text, m.start()).is_some_and(|(w, _)| w.eq_ignore_ascii_case("in"))
+}
+
+/// The word just before byte `at`, with white space and nothing else between, and where it
+/// starts: the lexicon's words are read in the light of the word before them ("no delays",
+/// "how well", "in progress", "language difficulties").
+fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
+    let before = text[..at].trim_end();
+    let start = before.trim_end_matches(char::is_alphanumeric).len();
+    (before.len() < at && start < before.len()).then(|| (&before[start..], start))
 }
 
 /// Whether concerns are what people feel free to raise ("staff felt able to raise concerns",
@@ -269,11 +270,7 @@ fn is_asked(text: &str, start: usize) -> bool {
     static ESTEEM: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(r"(?i)(?-u:\b)(appreciat[a-z]*|valu(e|es|ed)|prais[a-z]*|lik(e|es|ed)|impressed\s+(by|with)|due\s+to|because\s+of|proud\s+of|reflect(s|ed)?|testament\s+to|shows?|showed|demonstrat[a-z]+)\s*$").unwrap()
     });
-    let before = text[..start].trim_end();
-    let Some(head) = before.len().checked_sub(3).filter(|&h| before.len() < start && before.is_char_boundary(h)) else {
-        return false;
-    };
-    before[head..].eq_ignore_ascii_case("how") && !before[..head].ends_with(char::is_alphanumeric) && !ESTEEM.is_match(&before[..head])
+    word_before(text, start).is_some_and(|(w, at)| w.eq_ignore_ascii_case("how") && !ESTEEM.is_match(&text[..at]))
 }
 
 /// Whether "difficulties" names a kind of need ("children with speech and language
@@ -297,10 +294,9 @@ fn names_a_need(text: &str, m: &regex_automata::Match) -> bool {
         "motor",
     ];
     let word = &text[m.range()];
-    word.len() > 9 && word[..9].eq_ignore_ascii_case("difficult") && {
-        let before = text[..m.start()].trim_end();
-        before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
-    }
+    word.len() > 9
+        && word[..9].eq_ignore_ascii_case("difficult")
+        && word_before(text, m.start()).is_some_and(|(w, _)| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
 }
 
 /// Whether a word of the lexicons, capitalised after the first word, belongs to a name

@@ -239,7 +239,7 @@ fn is_title_shaped(t: &str) -> bool {
         && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-fn words(t: &str) -> impl Iterator<Item = &str> {
+fn words(t: &str) -> impl DoubleEndedIterator<Item = &str> {
     t.split(|c: char| c.is_whitespace() || c == '/' || c == '–' || c == '-').filter(|w| !w.is_empty())
 }
 
@@ -318,7 +318,7 @@ fn continues_title(title: &str, next: &str, min_words: usize) -> bool {
 /// "for", "in" or "on".
 fn in_a_name_after_a_preposition(title: &str) -> bool {
     let mut names = 0;
-    for w in words(title).collect::<Vec<_>>().into_iter().rev() {
+    for w in words(title).rev() {
         let b = bare(w);
         if matches!(b.as_str(), "of" | "into" | "for" | "in" | "on") {
             return names > 0;
