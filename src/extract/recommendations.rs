@@ -323,6 +323,15 @@ fn obliges(c: &regex::Captures<'_>, of_an_actor: bool) -> bool {
     if subj.split_whitespace().last().is_some_and(first_person) && SPEAKING.is_match(rest) {
         return false;
     }
+    // "does not support reflective thinking, promote curiosity or provide the guidance
+    // practitioners need to": a comma inside a run of verb phrases leaves a verb where a
+    // subject would start, and a subject never opens on a bare verb in lower case.
+    static OPENS_ON_A_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"^(promote|provide|ensure|enable|improve|develop|deliver|reduce|increase|strengthen|identify|establish|consider|address|meet|make|take|give|offer|prevent|protect|achieve|maintain|encourage|help|allow|bring|keep|create|build|reflect)\s").unwrap()
+    });
+    if OPENS_ON_A_VERB.is_match(subj.trim_start()) {
+        return false;
+    }
     // "should they wish to" is a condition, not a call to act.
     let inverted = rest
         .split_whitespace()
@@ -840,6 +849,12 @@ mod tests {
             ("The assessment did however recommend that observations should continue.", false),
             ("The CQC recommended that system leaders shift some focus to primary care.", true),
             ("Leaders know that, as corporate parents, they need to do more work.", false),
+            // A comma within a run of verb phrases, where no subject starts.
+            (
+                "Supervision does not consistently support reflection, promote curiosity or provide the guidance staff need to improve practice.",
+                false,
+            ),
+            ("Supervision is weak, and team managers need to provide the guidance staff need.", true),
             // What people are made to bear.
             ("Staff must travel long distances between visits.", false),
             ("Staff must wait for the outcome of the review before they act.", true),
