@@ -1,6 +1,7 @@
 //! Segment: lay a reader's blocks into one text, link each block to its heading and each list
 //! item to its lead-in, and split blocks into sentences.
 
+pub mod labelled_records;
 pub mod sentences;
 pub mod title;
 
@@ -50,6 +51,8 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
             sentences.push(Sentence { span: Span::new(b.span.start + s, b.span.start + e), block: bi });
         }
     }
+    let mut tables = raw.tables;
+    tables.extend(labelled_records::tables(&blocks, &text));
     let given = raw.given;
     let title = raw.title.or_else(|| title::choose(&blocks, &text));
     Document {
@@ -58,7 +61,7 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
         title,
         text,
         blocks,
-        tables: raw.tables,
+        tables,
         sentences,
         warnings: raw.warnings,
         given,
