@@ -70,7 +70,7 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
     }
 }
 
-/// A list item's lead-in is the paragraph ending in a colon just above its list, or an item
+/// A list item's lead-in is the paragraph or heading ending in a colon just above its list, or an item
 /// ending in one: a numbered paragraph ("2.1 It is recommended that the Board:") or an item
 /// over a list of its own introduces what follows it.
 fn find_lead_in(blocks: &[Block], text: &str) -> Option<usize> {
@@ -87,7 +87,8 @@ fn find_lead_in(blocks: &[Block], text: &str) -> Option<usize> {
                     return Some(l);
                 }
             }
-            BlockKind::Paragraph => {
+            // A heading may introduce a list too ("### Health boards should:").
+            BlockKind::Paragraph | BlockKind::Heading => {
                 let t = text[b.span.start..b.span.end].trim_end();
                 return t.ends_with(':').then_some(j);
             }
@@ -112,6 +113,18 @@ mod tests {
             assert_eq!(doc.block_text(it.lead_in.unwrap()), "The Government should:");
             assert_eq!(doc.block_text(it.heading.unwrap()), "Finance");
         }
+    }
+
+    #[test]
+    fn a_heading_ending_in_a_colon_leads_in_its_list() {
+        let raw = text::read("## Recommendations\n\n### Health boards should:\n\n- review the suitability of ward environments;\n- publish national data on delays each quarter.\n\n### Notes\n\n- one\n");
+        let doc = build(raw, "x.md", "id".into(), 0);
+        let leads: Vec<Option<&str>> =
+            doc.blocks.iter().filter(|b| b.kind == BlockKind::ListItem).map(|b| b.lead_in.map(|l| doc.block_text(l))).collect();
+        assert_eq!(leads, [Some("Health boards should:"), Some("Health boards should:"), None]);
+        let recs = crate::extract::Extractor::default().extract(&doc).recommendations;
+        let actors: Vec<Option<&str>> = recs.iter().map(|r| r.actor.as_deref()).collect();
+        assert_eq!(actors, [Some("Health boards"), Some("Health boards")]);
     }
 
     #[test]
