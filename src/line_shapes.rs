@@ -32,8 +32,13 @@ static GRADE_LINE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(
 
 /// A label before its value: a capitalised word and up to three more, perhaps a number, then a
 /// colon ("Inspection dates:", "Lead Inspector:", "Recommendation 1:", "To be completed by:").
-static LEADING_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| crate::rx::regex(r"^[A-Z][a-z]*(?:\s+[A-Za-z]+){0,3}(?:\s+\d{1,2}(?:\.\d{1,2})?)?\s*:(?:\s+|$)").unwrap());
+/// A label may follow the part it belongs to ("Domain 4.1 – Requirement 1:").
+static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(
+        r"^(?:[A-Z][a-z]+\s+\d{1,2}(?:\.\d{1,2})?\s*[–-]\s*)?[A-Z][a-z]*(?:\s+[A-Za-z]+){0,3}(?:\s+\d{1,2}(?:\.\d{1,2})?)?\s*:(?:\s+|$)",
+    )
+    .unwrap()
+});
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\W*$").unwrap());
 
@@ -151,6 +156,7 @@ mod tests {
         assert!(is_label_line("Lead Inspector: Jane Roe"));
         assert!(is_label_line("To be completed by: 31 March 2026"));
         assert!(is_label_line("Stated: Second time"));
+        assert_eq!(label_end("Domain 4.1 – Requirement 1: The board must act."), Some(30));
         // A label with no value, or a sentence with a colon further on, is no label line.
         assert!(!is_label_line("Inspection dates:"));
         assert!(!is_label_line("The partnership has made progress in five areas: these are"));

@@ -393,6 +393,26 @@ fn is_a_clause_within(subj: &str) -> bool {
     PREPOSITION_START.is_match(subj) || actor::ends_in_pronoun(subj) || (!pronoun && NOUN_NEED.is_match(subj))
 }
 
+/// A cell that only points to a recommendation made elsewhere ("Domain 4.1 – Requirement 1
+/// (additional beds)", "R3"): capitalised words, numbers and dashes, a number among them,
+/// and what brackets hold.
+fn is_a_reference(text: &str) -> bool {
+    let bare = text.split('(').next().unwrap_or(text);
+    let mut numbered = false;
+    let mut words = 0;
+    for w in bare.split_whitespace() {
+        words += 1;
+        let w = w.trim_end_matches([':', '.', ',']);
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            numbered = true;
+        } else if !(w.starts_with(char::is_uppercase) || matches!(w, "–" | "-" | "—")) {
+            return false;
+        }
+        numbered |= w.ends_with(|c: char| c.is_ascii_digit());
+    }
+    numbered && words <= 6
+}
+
 /// A list item that names what must improve without a verb of its own ("The timeliness of
 /// assessments for children in need.") rather than stating what was found ("Children wait too
 /// long for assessments."). Only the words before any relative or subordinate clause count.
@@ -609,7 +629,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
             names_no_one
         };
         let is_rec = match block.kind {
-            BlockKind::TableCell => in_rec_column && first,
+            BlockKind::TableCell => in_rec_column && first && !is_a_reference(text),
             BlockKind::ListItem if first && lead_in.is_some() => !records_a_decision(text),
             BlockKind::ListItem if first && section == Section::Recommendations => {
                 is_nominal(text) || is_imperative(text) || has_cue(text) || resolved.is_some() || directive()
@@ -829,6 +849,15 @@ mod tests {
             ("Leaders, including the council and school and college leaders, should work together.", true),
         ];
         assert_each(has_cue, &cases);
+    }
+
+    #[test]
+    fn a_cell_that_points_to_a_recommendation_is_none() {
+        assert!(is_a_reference("Domain 4.1 – Requirement 1 (additional beds)"));
+        assert!(is_a_reference("R3"));
+        assert!(is_a_reference("Recommendation 2:"));
+        assert!(!is_a_reference("Review the plan by 2026."));
+        assert!(!is_a_reference("Reduce Waiting Times"));
     }
 
     #[test]
