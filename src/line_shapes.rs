@@ -115,6 +115,27 @@ pub fn label_end(line: &str) -> Option<usize> {
     LEADING_LABEL.find(line).map(|m| m.end())
 }
 
+/// Where the value after a longer label starts: a phrase of up to twelve words, with no
+/// sentence ending in it, then a colon and a capital ("What the organisation should do:
+/// Apologise ...", "Evidence we need to check that this has happened: A copy of ..."), as
+/// decisions and reports set out their calls field by field. A phrase that ends where its
+/// clause goes on ("The board should: Approve ...") leads in what follows instead.
+pub fn long_label_end(line: &str) -> Option<usize> {
+    const MAX_WORDS: usize = 12;
+    const GOES_ON: &[&str] = &["should", "must", "shall", "to", "that", "following", "include", "includes", "including", "are", "is", "as"];
+    let colon = memchr::memchr(b':', &line.as_bytes()[..line.len().min(120)])?;
+    let (label, rest) = (&line[..colon], &line[colon + 1..]);
+    let value = rest.trim_start();
+    let words = label.split_whitespace().take(MAX_WORDS + 1).count();
+    let fits = label.starts_with(|c: char| c.is_uppercase())
+        && !label.contains(['.', '?', '!', ';'])
+        && (1..=MAX_WORDS).contains(&words)
+        && value.len() < rest.len()
+        && value.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let last = label.split_whitespace().next_back().unwrap_or("");
+    (fits && !GOES_ON.iter().any(|w| w.eq_ignore_ascii_case(last))).then(|| line.len() - value.len())
+}
+
 /// Whether a line is a label and its value ("Stated: Second time").
 pub fn is_label_line(line: &str) -> bool {
     label_end(line).is_some_and(|end| end < line.len())
@@ -157,6 +178,12 @@ mod tests {
         assert!(is_label_line("To be completed by: 31 March 2026"));
         assert!(is_label_line("Stated: Second time"));
         assert_eq!(label_end("Domain 4.1 – Requirement 1: The board must act."), Some(30));
+        let value = |l: &'static str| long_label_end(l).map(|end| &l[end..]);
+        assert_eq!(value("What the organisation should do: Apologise to Mrs C."), Some("Apologise to Mrs C."));
+        assert_eq!(value("Evidence we need to check that this has happened: A copy of the apology."), Some("A copy of the apology."));
+        assert_eq!(value("The board should: Approve the plan."), None);
+        assert_eq!(value("Time:10"), None);
+        assert_eq!(value("Staff said that care was good. One added: It was kind."), None);
         // A label with no value, or a sentence with a colon further on, is no label line.
         assert!(!is_label_line("Inspection dates:"));
         assert!(!is_label_line("The partnership has made progress in five areas: these are"));

@@ -182,11 +182,20 @@ fn urged(s: &str) -> Option<regex::Captures<'_>> {
 
 /// The actor a sentence names, if any.
 pub fn from_sentence(sentence: &str) -> Option<String> {
-    let s = after_item_mark(sentence.trim_start_matches(['“', '"', '‘'])).to_string();
+    let s = after_item_mark(sentence.trim_start_matches(['“', '"', '‘']));
+    // A longer label may name no one ("What the organisation should do: Staff should ...") or
+    // the one asked ("What we are asking the board to do: Share ..."): the call speaks first.
+    match crate::line_shapes::long_label_end(s) {
+        Some(end) if crate::line_shapes::label_end(s).is_none() => from_clause(&s[end..]).or_else(|| from_clause(s)),
+        _ => from_clause(s),
+    }
+}
+
+fn from_clause(s: &str) -> Option<String> {
     // "Recommendation 1: The partnership should": the label names no one.
-    let s = match crate::line_shapes::label_end(&s) {
+    let s = match crate::line_shapes::label_end(s) {
         Some(end) if end < s.len() => s[end..].to_string(),
-        _ => s,
+        _ => s.to_string(),
     };
     // "The Commission says councils need to ...": the call is on whom the reporting clause
     // names after its verb, not on its speaker.
@@ -270,7 +279,7 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         if ends_in_pronoun(subj) || CLAUSE_WORD.is_match(subj) {
             return None;
         }
-        return clean(subj);
+        return clean(subj).map(owner_of_a_thing);
     }
     // A list of calls under "We recommend:" may give each its body and an infinitive ("The
     // Department of Health and Social Care to publish ...", "Councils to give ...").
@@ -286,6 +295,17 @@ pub fn from_sentence(sentence: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// "The board's complaint handling should be in line with ...": what a body owns does not act;
+/// the body that owns it is asked to. A group that belongs to a body ("the council's
+/// leaders") acts itself.
+fn owner_of_a_thing(subj: String) -> String {
+    let head = subj.rsplit(' ').next().unwrap_or("");
+    if !subj.contains(['\'', '’']) || names_a_group(head) {
+        return subj;
+    }
+    possessor(&subj).unwrap_or(subj)
 }
 
 /// Whether the words after a modal put it in the passive ("be kept informed", "not be
@@ -575,6 +595,10 @@ mod appositive_tests {
             ("Inspectors concluded that leaders should act faster.", "leaders"),
             ("Recommendation 1: The partnership should publish a plan.", "The partnership"),
             ("Area for improvement 2: Managers should audit care plans.", "Managers"),
+            ("What the organisation should do: Staff should record who holds power of attorney.", "Staff"),
+            // What a body owns does not act; a group of the body's does.
+            ("The board's complaint handling should be in line with the procedure.", "The board"),
+            ("The council's leaders should set out a plan.", "The council's leaders"),
             ("Inspectors made four recommendations, including that the partnership should plan its workforce.", "the partnership"),
             (
                 "The report calls on the Scottish Government, councils and NHS boards to agree priorities.",

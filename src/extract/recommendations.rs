@@ -150,6 +150,10 @@ pub fn has_modal_directive(text: &str) -> bool {
 /// subject that names who is to act when `of_an_actor`.
 fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     let t = text.trim_start_matches(['“', '"', '‘', '\'']);
+    let quoted = t.len() < text.len();
+    // A modal inside a label ("Evidence we need to check that this has happened: A copy of
+    // the apology") says what the field holds, not what anyone is to do.
+    let t = crate::line_shapes::long_label_end(t).map_or(t, |end| &t[end..]);
     // Each coordinated clause may carry its own subject ("X must be in place and all partners
     // need to ..."), as may what follows a label ("Recommendation 1: The partnership should") or
     // a report's count of its calls ("made four recommendations, including that the partnership
@@ -169,7 +173,7 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
         return false;
     }
     // "‘The manager shall send a copy ...’": "shall" in quotation marks cites a rule's words.
-    if t.len() < text.len() && t[last_modal..].starts_with("shall") {
+    if quoted && t[last_modal..].starts_with("shall") {
         return false;
     }
     std::iter::once(0)
@@ -391,6 +395,16 @@ fn is_a_clause_within(subj: &str) -> bool {
     // "This needs to": a pronoun subject, where "the need to" is a noun.
     let pronoun = subj.eq_ignore_ascii_case("this") || subj.eq_ignore_ascii_case("that");
     PREPOSITION_START.is_match(subj) || actor::ends_in_pronoun(subj) || (!pronoun && NOUN_NEED.is_match(subj))
+}
+
+/// Whether a block opens on a label that says its value is what someone is to do ("What the
+/// organisation should do: Apologise ...", "Action required: ..."), as decisions and reports
+/// set out their calls field by field.
+fn labelled_a_call(text: &str) -> bool {
+    static ASKS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)(?-u:\b)(should|must|needs?\s+to|asked\s+to|asking\s+[a-z]+(\s+[a-z]+)?\s+to)\s+do$|^(recommendations?|actions?\s+(required|needed)|required\s+actions?|what\s+needs\s+to\s+(happen|change|improve))$").unwrap()
+    });
+    crate::line_shapes::long_label_end(text).is_some_and(|end| ASKS.is_match(text[..end].trim_end().trim_end_matches(':').trim_end()))
 }
 
 /// A cell that only points to a recommendation made elsewhere ("Domain 4.1 – Requirement 1
@@ -631,6 +645,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         let is_rec = match block.kind {
             BlockKind::TableCell => in_rec_column && first && !is_a_reference(text),
             BlockKind::ListItem if first && lead_in.is_some() => !records_a_decision(text),
+            _ if first && labelled_a_call(text) => true,
             BlockKind::ListItem if first && section == Section::Recommendations => {
                 is_nominal(text) || is_imperative(text) || has_cue(text) || resolved.is_some() || directive()
             }
@@ -1144,6 +1159,16 @@ mod lead_in_tests {
         let asked = "The board should improve its oversight. In particular:\n- waiting times for assessments;\n- sharing of records.\n";
         let got = recs(asked);
         assert!(got.iter().any(|r| r.starts_with("waiting times")) && got.iter().any(|r| r.starts_with("sharing of records")), "{got:?}");
+    }
+
+    #[test]
+    fn a_call_set_out_field_by_field() {
+        let text = "Decision\n\nWhat we found: The ward did not reposition Mr A as his care plan required.\nWhat the organisation should do: Apologise to Mrs C for the failings this decision identifies.\nEvidence we need to check that this has happened: A copy or record of the apology.\n";
+        assert_recs(
+            "t.txt",
+            text,
+            &[("What the organisation should do: Apologise to Mrs C for the failings this decision identifies.", None)],
+        );
     }
 
     #[test]
