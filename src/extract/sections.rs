@@ -104,7 +104,13 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                 // Concerns and recommendations run on under subheadings of their own.
                 // A heading numbered as the section's own or higher ("2.3 Assessment" after "2.2
                 // Background") is the next part, not a part of it.
-                let sibling = opened_depth.is_some_and(|d| number_depth(doc.block_text(i)).is_some_and(|e| e <= d));
+                // So is a part numbered at the top level after an unnumbered introduction
+                // ("Introduction", then "1. Audit of the annual accounts").
+                let depth = number_depth(doc.block_text(i));
+                let sibling = match opened_depth {
+                    Some(d) => depth.is_some_and(|e| e <= d),
+                    None => current == Section::Background && depth == Some(1),
+                };
                 if sibling || quiet_run >= 2 || current == Section::Strengths || !is_subheading(doc, b) {
                     current = Section::Other;
                     opened_depth = None;
@@ -200,6 +206,9 @@ mod tests {
         let labelled = "Actions required\n\nComments:\n\nDue to two retirements the trust is working hard to recruit more staff in the\n\nteam this year.\n";
         assert_eq!(sections(labelled).last(), Some(&Section::Other));
         // A heading numbered as the section's own is the next part.
+        let parts = "Introduction\n\n1. This report sets out the findings of our audit.\n\n1. Audit of the annual accounts\n\n4. The accounts were approved late by the committee.\n\nBackground\n\nThe board met.\n\n1.1 Scope\n\nWe looked at two wards.\n";
+        use Section::{Background, Other};
+        assert_eq!(sections(parts), [Background, Background, Other, Other, Background, Background, Background, Background]);
         let sbar = "2.2 Background\nThe inspection looked at 12 wards.\n\n2.3 Assessment\nInspectors found that staff were kind.\n";
         assert_eq!(sections(sbar).last(), Some(&Section::Other));
         assert_eq!(sections(sbar)[0], Section::Background);

@@ -415,8 +415,10 @@ fn is_numbered_heading(t: &str, lines: &[&str], i: usize) -> bool {
     };
     // A next line in lower case carries on a sentence cut by the blank line.
     // A bulleted list may follow a heading, and so may a list numbered afresh from one ("2. Key
-    // messages" over "1. Children were ..."); a line numbered otherwise is the list's next item.
-    if leading_number(next).is_some_and(|(m, _)| m != 1) {
+    // messages" over "1. Children were ..."), or paragraphs numbered through the whole report
+    // ("1. Audit of the accounts" over "4. The accounts were ..."); the line numbered next
+    // after it is the list's next item.
+    if leading_number(next).is_some_and(|(m, _)| m == n + 1) {
         return false;
     }
     let next_text = bullet_item(next).unwrap_or(next);
@@ -497,6 +499,8 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     next.is_empty()
         || is_bullet(next)
         || next.starts_with('1') && numbered_item(next, None, "").is_some_and(|(n, _)| n == 1)
+        // Paragraphs numbered through a report ("Financial sustainability" over "3 The IJB ...").
+        || t.chars().count() <= 70 && numbered_item(next, None, "").is_some()
         || (t.chars().count() <= 70 && next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() && is_date_line(next)))
 }
 
@@ -834,6 +838,11 @@ mod tests {
         assert_eq!(k[1], (BlockKind::ListItem, "The timeliness of reviews.".into()));
         assert_eq!(k[2], (BlockKind::Heading, "Areas for improvement".into()));
         assert_eq!(k[3].0, BlockKind::Paragraph);
+        // A topic over a paragraph numbered through the report.
+        let doc = read("Key messages\n\nFinancial sustainability\n3 The board reported an overspend of £5 million.\n");
+        let k = kinds(&doc);
+        assert_eq!(k[1], (BlockKind::Heading, "Financial sustainability".into()));
+        assert_eq!(k.len(), 3);
         // A long question heads the prose straight under it, as inspectorates set them; a
         // question within a paragraph, or longer than any heading, runs on.
         let doc = read(
