@@ -206,7 +206,12 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
             continue;
         }
         let by_pages = pos.iter().filter(|&&i| near_page(i)).count() * 2 >= pos.len();
-        if !(by_pages || (!has_pages && pos.len() >= 5) || shape.starts_with("page #")) {
+        // Without page markers, a line of words set inside a run of text each time (a
+        // record's label, "Issue/risk" between an item's heading and its text) is the
+        // document's own, where a running line comes with a page number or stands apart.
+        let within_text = |&&i: &&usize| i > 0 && !lines[i - 1].trim().is_empty() && lines.get(i + 1).is_some_and(|l| !l.trim().is_empty());
+        let a_label = !lines[pos[0]].bytes().any(|b| b.is_ascii_digit()) && pos.iter().filter(within_text).count() * 2 > pos.len();
+        if !(by_pages || (!has_pages && pos.len() >= 5 && !a_label) || shape.starts_with("page #")) {
             continue;
         }
         for &i in pos {
@@ -455,6 +460,17 @@ mod tests {
         assert!(!clean.contains("1 to 5 March"));
         assert!(clean.contains("timeliness of\nassessments for most children."));
         assert!(clean.contains("End of a paragraph.\n\nNext paragraph"));
+    }
+
+    #[test]
+    fn labels_set_inside_each_item_of_a_plan_stay() {
+        let filler = "Line of ordinary report text that runs on.\n".repeat(6);
+        let item = |n: usize| format!("{n}. Item title\nIssue/risk\n{filler}Recommendation\n{filler}\nRunning title of the report\n\n");
+        let text: String = (1..=6).map(item).collect();
+        let (clean, _) = strip_running_lines(&text);
+        assert_eq!(clean.matches("Issue/risk").count(), 6);
+        assert_eq!(clean.matches("Recommendation").count(), 6);
+        assert_eq!(clean.matches("Running title of the report").count(), 0, "a line standing apart still goes");
     }
 
     #[test]

@@ -472,7 +472,9 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
     if memchr::memchr(b':', t.as_bytes()).is_some() && GRADED_HEADING.is_match(t) {
         return true;
     }
-    let after_break = prev.is_none_or(ends_sentence);
+    // A line under an item's numbered title ("1. Reserves" over "Issue/risk") follows no
+    // sentence but stands apart all the same.
+    let after_break = prev.is_none_or(|p| ends_sentence(p) || under_a_numbered_title(p));
     if !after_break {
         return false;
     }
@@ -502,6 +504,16 @@ fn is_heading_line(t: &str, prev: Option<&str>, next: &str) -> bool {
         // Paragraphs numbered through a report ("Financial sustainability" over "3 The IJB ...").
         || t.chars().count() <= 70 && numbered_item(next, None, "").is_some()
         || (t.chars().count() <= 70 && next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() && is_date_line(next)))
+}
+
+/// A short numbered title on a line of its own ("2. Savings delivery"), which wrapped prose,
+/// running on to the margin, is not.
+fn under_a_numbered_title(prev: &str) -> bool {
+    const MAX_TITLE_CHARS: usize = 48;
+    prev.len() <= MAX_TITLE_CHARS * 4
+        && prev.chars().count() <= MAX_TITLE_CHARS
+        && leading_number(prev).is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase) && !rest.contains(['.', ',', ';', ':']))
+        && !is_function_word(prev.split_whitespace().next_back().unwrap_or(""))
 }
 
 /// Whether a line's last word leaves its clause open, as a heading's never does: a wrapped

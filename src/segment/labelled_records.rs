@@ -52,8 +52,10 @@ fn label_key(b: &Block, text: &str) -> Option<String> {
         (BlockKind::Paragraph, Some(bare)) => bare.trim_end(),
         _ => return None,
     };
-    // A date, a number or a sentence is a value, not a label.
+    // A date, a number, a sentence or a label with its value ("Responsible officer: Chief
+    // Finance Officer") is a value, not a label.
     if t.is_empty()
+        || t.contains(':')
         || t.len() > MAX_LABEL_BYTES
         || t.ends_with(['.', '?', '!', ';', ','])
         || t.bytes().any(|c| c.is_ascii_digit())
@@ -78,10 +80,15 @@ fn records_from(blocks: &[Block], text: &str, keys: &[Option<&str>], start: usiz
     let block_text = |j: usize| text[blocks[j].span.start..blocks[j].span.end].trim();
     let is_heading = |j: usize| blocks[j].kind == BlockKind::Heading;
     // An item's heading stands just above its first label: a numbered one if there is one
-    // ("2. Reserves"), as a page's running line may stand between.
+    // ("2. Reserves"), as a page's running line may stand between. A numbered title set
+    // straight above the label is read as a list item of one line.
+    let is_title = |j: usize| {
+        is_heading(j)
+            || blocks[j].kind == BlockKind::ListItem && label_key(&Block { kind: BlockKind::Heading, ..blocks[j].clone() }, text).is_some()
+    };
     let title_before = |from: usize, to: usize| {
-        let near = (from..to).rev().take(MAX_GAP).filter(|&j| is_heading(j));
-        let numbered = near.clone().find(|&j| block_text(j).starts_with(|c: char| c.is_ascii_digit()));
+        let near = (from..to).rev().take(MAX_GAP).filter(|&j| is_title(j));
+        let numbered = near.clone().find(|&j| blocks[j].kind == BlockKind::ListItem || numbered_title(block_text(j)));
         numbered.or_else(|| near.clone().next()).map(|j| block_text(j).to_string()).unwrap_or_default()
     };
     let mut labels: Vec<(&str, String)> = Vec::new();
@@ -115,8 +122,13 @@ fn records_from(blocks: &[Block], text: &str, keys: &[Option<&str>], start: usiz
             r.fields.push((column, String::new()));
             expecting_value = true;
             last = j + 1;
-        } else if j == last && !is_heading(j) && blocks[j].kind != BlockKind::TableCell {
-            // A further paragraph of the last label's text.
+        } else if j == last
+            && (!is_heading(j) || crate::line_shapes::is_label_line(block_text(j)))
+            && blocks[j].kind != BlockKind::TableCell
+            && keys.get(j + 1).copied().flatten() != Some(first)
+        {
+            // A further paragraph of the last label's text, or a line of it labelled within
+            // ("Responsible officer: Chief Finance Officer").
             if let Some(f) = open.as_mut().and_then(|r| r.fields.last_mut()) {
                 if !f.1.is_empty() {
                     f.1.push(' ');
@@ -153,6 +165,12 @@ fn records_from(blocks: &[Block], text: &str, keys: &[Option<&str>], start: usiz
         })
         .collect();
     Some((Table { header, rows }, last))
+}
+
+/// A title numbered as an item is ("2. Reserves", "3 Workforce"), not a year ("2025/26 ...").
+fn numbered_title(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && t[digits..].trim_start_matches(['.', ')']).starts_with(' ')
 }
 
 /// The column a label heads, added when first seen; the label as written is the header.
@@ -206,6 +224,27 @@ mod tests {
                 r#"Some("1") | A plan will be presented for approval. | Some("Chief Finance Officer") | Some("2026-03-31")"#,
                 r#"Some("2") | The policy will be reviewed. It will be agreed with partners. | Some("Chief Finance Officer") | Some("2026-02-28")"#,
             ]
+        );
+    }
+
+    #[test]
+    fn items_set_close_with_labelled_lines_of_their_own() {
+        let item = |n: usize, title: &str, date: &str| {
+            format!(
+                "{n}. {title}\nIssue/risk\nThe plan has not been updated since 2024.\nRecommendation\nThe board should update its plan.\n\
+                 Agreed management action/timing\nAccepted. A new plan will be presented.\nResponsible officer: Chief Finance Officer\nAgreed date: {date}\n\n"
+            )
+        };
+        let text =
+            format!("2025/26 recommendations\n\n{}{}", item(1, "Financial plan", "31 March 2027"), item(2, "Savings", "30 November 2026"));
+        let t = tables_of(&text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].header, ["", "Issue/risk", "Recommendation", "Agreed management action/timing"]);
+        let titles: Vec<&str> = t[0].rows.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(titles, ["Financial plan", "Savings"]);
+        assert_eq!(
+            t[0].rows[1][3],
+            "Accepted. A new plan will be presented. Responsible officer: Chief Finance Officer Agreed date: 30 November 2026"
         );
     }
 
