@@ -16,7 +16,7 @@ static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) (more |very |rather |somewhat )?mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|frustrat(ed|ing|ion|ions)|confus(ed|ing|ion)|crisis point|reach(es|ed|ing)? (a )?crisis|(resulted|results|resulting) in (a )?crisis|unnecessar(y|ily)|yet to (demonstrate|show|be|have|make|see|achieve|embed|take|deliver|realise|realize|translate|impact|improve)|no (option|choice) (other )?than|(excluded|suspended) from|(fight|fighting|battle|battling)(\x22|”|’|')? (for|to get|to be)|(fell|falls|fallen|falling) below|(well|far|significantly|considerably) below|below (the |its |their |our )?([a-z]+('s|’s)? ){0,3}(targets?|averages?|standards?|expected|benchmarks?|trajector(y|ies)|establishment)|waited (for )?(over|more than|longer than|up to|until)|only (a )?(minority|few|small number|handful)|only [0-9]+ (of|per cent|%|out of)|(achieved|delivered|met|reached) only|only (achieved|delivered|met|reached)|(almost |nearly )?impossible|undervalued|unsupported|overwhelmed|let down|(said|says|say|showed|shows|included|contained|gave|gives) little|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( [a-z]+(-[a-z]+)?){0,8})(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) (more |very |rather |somewhat )?mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|frustrat(ed|ing|ion|ions)|confus(ed|ing|ion)|crisis point|reach(es|ed|ing)? (a )?crisis|(resulted|results|resulting) in (a )?crisis|unnecessar(y|ily)|yet to (demonstrate|show|be|have|make|see|achieve|embed|take|deliver|realise|realize|translate|impact|improve)|no (option|choice) (other )?than|(excluded|suspended) from|(fight|fighting|battle|battling)(\x22|”|’|')? (for|to get|to be)|(fell|falls|fallen|falling) below|(well|far|significantly|considerably) below|below (the |its |their |our )?([a-z]+('s|’s)? ){0,3}(targets?|averages?|standards?|expected|benchmarks?|trajector(y|ies)|establishment|level (set|required|expected|agreed|needed))|waited (for )?(over|more than|longer than|up to|until)|only (a )?(minority|few|small number|handful)|only [0-9]+ (of|per cent|%|out of)|(achieved|delivered|met|reached) only|only (achieved|delivered|met|reached)|(almost |nearly )?impossible|undervalued|unsupported|overwhelmed|let down|(said|says|say|showed|shows|included|contained|gave|gives) little|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( [a-z]+(-[a-z]+)?){0,8})(?-u:\b)",
     )
 });
 /// Words that deny the good word after them ("not effective", "lacks the commitment") or hold
@@ -373,7 +373,7 @@ pub fn polarity(text: &str) -> Polarity {
     // "Strong and effective leadership is needed": the good words name what is missing; and
     // a clause that only says something is needed ("the council needed to improve how it
     // listened to carers") names a shortfall.
-    if pos >= neg && is_called_for(main) {
+    if pos >= neg && (is_called_for(main) || names_a_missing_plan(main)) {
         return Polarity::Weakness;
     }
     if pos > neg {
@@ -383,6 +383,46 @@ pub fn polarity(text: &str) -> Polarity {
     } else {
         Polarity::Neutral
     }
+}
+
+/// Whether the clause says a plan, policy or process is not there ("There is no structured
+/// development programme for board members"), as audits and inspections name a shortfall.
+/// Only these nouns: "there is no waiting list" praises.
+fn names_a_missing_plan(clause: &str) -> bool {
+    const PLANS: &[&str] = &[
+        "plan",
+        "strategy",
+        "programme",
+        "program",
+        "policy",
+        "framework",
+        "process",
+        "system",
+        "approach",
+        "oversight",
+        "mechanism",
+        "protocol",
+        "pathway",
+        "procedure",
+        "register",
+        "agreement",
+        "timescale",
+        "timetable",
+        "budget",
+        "assurance",
+    ];
+    const THERE: &[&str] = &["there is", "there are", "there was", "there were", "there is still", "there is currently", "there remains"];
+    memchr::memmem::find_iter(clause.as_bytes(), b" no ").any(|at| {
+        let before = clause[..at].trim_end();
+        let there =
+            THERE.iter().any(|t| before.len() >= t.len() && before.as_bytes()[before.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes()));
+        there
+            && clause[at + 4..]
+                .split_whitespace()
+                .take(5)
+                .map(|w| w.trim_end_matches(['.', ',', ';', ':']).trim_end_matches('s'))
+                .any(|w| PLANS.iter().any(|p| p.trim_end_matches('s').eq_ignore_ascii_case(w)))
+    })
 }
 
 /// Words one of which every clause that [`is_called_for`] holds.
@@ -607,6 +647,14 @@ mod tests {
     fn audit_and_performance_language() {
         assert_eq!(polarity("The board set a savings target of £9.8 million but achieved only £6.1 million."), Weakness);
         assert_eq!(polarity("Uncommitted reserves are well below the policy target."), Weakness);
+        assert_eq!(polarity("There is no structured development programme for board members."), Weakness);
+        assert_eq!(polarity("There is still no agreed protocol for transitions."), Weakness);
+        assert_ne!(polarity("There is no waiting list for the service."), Weakness);
+        // Letters outside ASCII anywhere before the "no".
+        for pad in 0..20 {
+            assert_eq!(polarity(&format!("{}’s care is no longer involved.", "a".repeat(pad))), Neutral);
+        }
+        assert_eq!(polarity("General reserves are below the level set out in the reserves policy."), Weakness);
         assert_eq!(polarity("Compliance with mandatory training was below the trust's target of 90%."), Weakness);
         assert_eq!(polarity("Staffing levels regularly fell below the planned establishment."), Weakness);
         assert_eq!(polarity("Some patients waited over two hours to be triaged."), Weakness);

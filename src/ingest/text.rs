@@ -407,8 +407,13 @@ fn is_numbered_heading(t: &str, lines: &[&str], i: usize) -> bool {
     {
         return false;
     }
-    if lines.get(i + 1).is_some_and(|l| !trimmed(l).is_empty()) {
-        return false;
+    // It stands apart: a blank line under it, or a heading of its own part ("1. Reserves"
+    // over "Issue/risk").
+    if let Some(below) = lines.get(i + 1).map(|l| trimmed(l)).filter(|l| !l.is_empty()) {
+        let after = lines.get(i + 2).map_or("", |l| trimmed(l));
+        if !is_heading_line(below, Some(t), after) {
+            return false;
+        }
     }
     let Some(next) = lines[i + 1..].iter().map(|l| trimmed(l)).find(|l| !l.is_empty()) else {
         return false;

@@ -241,7 +241,7 @@ mod tests {
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].header, ["", "Issue/risk", "Recommendation", "Agreed management action/timing"]);
         let titles: Vec<&str> = t[0].rows.iter().map(|r| r[0].as_str()).collect();
-        assert_eq!(titles, ["Financial plan", "Savings"]);
+        assert_eq!(titles, ["1. Financial plan", "2. Savings"]);
         assert_eq!(
             t[0].rows[1][3],
             "Accepted. A new plan will be presented. Responsible officer: Chief Finance Officer Agreed date: 30 November 2026"

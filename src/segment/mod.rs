@@ -117,7 +117,9 @@ mod tests {
 
     #[test]
     fn a_heading_ending_in_a_colon_leads_in_its_list() {
-        let raw = text::read("## Recommendations\n\n### Health boards should:\n\n- review the suitability of ward environments;\n- publish national data on delays each quarter.\n\n### Notes\n\n- one\n");
+        let raw = text::read(
+            "## Recommendations\n\n### Health boards should:\n\n- review the suitability of ward environments;\n- publish national data on delays each quarter.\n\n### Notes\n\n- one\n",
+        );
         let doc = build(raw, "x.md", "id".into(), 0);
         let leads: Vec<Option<&str>> =
             doc.blocks.iter().filter(|b| b.kind == BlockKind::ListItem).map(|b| b.lead_in.map(|l| doc.block_text(l))).collect();
