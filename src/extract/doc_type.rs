@@ -14,7 +14,7 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report|report author|responsible (executive|director|officer)|(board|members|cabinet|council) (is|are) (asked|invited|requested|recommended) to)(?-u:\b)|^\s*meeting( date)?\s*:|^\s*report to\s*:").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?i)((?m:^)\s*report\s+(?:of|on)\s+(?:an?\s+|the\s+)?(?:joint\s+|unannounced\s+|announced\s+)?inspection(?-u:\b)|(?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)(focused|monitoring) visit to(?-u:\b)|(?-u:\b)report on (an\s+)?(announced|unannounced) visit(?-u:\b)|(?-u:\b)date of (the\s+)?visit\s*:|(?-u:\b)(assessment dates?|date of assessment)\s*:|(?-u:\b)our view of the (service|location|provider)(?-u:\b)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|:\s*(local authority|integrated care system|provider|service) assessment\s*(\n|$)|(?-u:\b)how we assess (local authorities|integrated care systems|care providers|providers|services)(?-u:\b)|(?-u:\b)quality statement scores?(?-u:\b)|(?-u:\b)thematic\s+(?:review|inspection)(?-u:\b))").unwrap()
+    crate::rx::regex(r"(?i)((?m:^)\s*report\s+(?:of|on)\s+(?:an?\s+|the\s+)?(?:joint\s+|unannounced\s+|announced\s+)?inspection(?-u:\b)|(?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)((focused|monitoring|themed|thematic) visit to|(themed|thematic|local) visit report)(?-u:\b)|(?-u:\b)report on (an\s+)?(announced|unannounced) visit(?-u:\b)|(?-u:\b)date of (the\s+)?visit\s*:|(?-u:\b)(assessment dates?|date of assessment)\s*:|(?-u:\b)our view of the (service|location|provider)(?-u:\b)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|:\s*(local authority|integrated care system|provider|service) assessment\s*(\n|$)|(?-u:\b)how we assess (local authorities|integrated care systems|care providers|providers|services)(?-u:\b)|(?-u:\b)quality statement scores?(?-u:\b)|(?-u:\b)thematic\s+(?:review|inspection)(?-u:\b))").unwrap()
 });
 static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)(?-u:\b)(audit scotland|accounts commission|national audit office|audit wales|wales audit office|auditor general|controller of audit|performance audit)(?-u:\b)").unwrap()
@@ -207,6 +207,7 @@ mod tests {
             DocType::InspectionReport
         );
         assert_eq!(kind("Ward 4\n\nThe date of the visit was agreed with the ward.\n"), DocType::Other);
+        assert_eq!(kind("Ready to leave\n\nThemed visit report: people whose discharge is delayed\n"), DocType::InspectionReport);
     }
 
     #[test]
