@@ -123,6 +123,9 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
 /// what is working well or not, a method sentence that also judges ("inspectors spoke to
 /// practitioners who were passionate about ...") is a finding all the same.
 fn is_not_a_finding(text: &str, section: Section) -> bool {
+    if gives_a_grade(text) {
+        return true;
+    }
     if !NOT_A_FINDING.is_match(text) {
         return false;
     }
@@ -137,6 +140,16 @@ fn is_not_a_finding(text: &str, section: Section) -> bool {
         }
     }
     furniture || method && !(matches!(section, Section::Strengths | Section::Weaknesses) && is_evaluative(text))
+}
+
+/// A line that gives a grade or score ("Score: 3 - Evidence shows a good standard", "Overall
+/// rating: Good"): a rating, read as one elsewhere, not a finding.
+fn gives_a_grade(text: &str) -> bool {
+    const LABELS: [&str; 8] = ["score", "overall score", "rating", "overall rating", "grade", "overall grade", "judgement", "evaluation"];
+    crate::line_shapes::label_end(text).is_some_and(|end| {
+        let label = text[..end].trim_end().trim_end_matches(':').trim_end();
+        LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+    })
 }
 
 /// Whether `before` ends in a word that a relative clause could qualify: a lower-case word
@@ -461,6 +474,12 @@ mod tests {
                 ("Staff were unable to reach the on-call doctor for three hours.", Polarity::Weakness),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_that_gives_a_score_is_no_finding() {
+        let text = "Inspection report of Northshire Council\n\nAssessing needs\n\nScore: 3 - Evidence shows that care is of a good standard.\n\nWe found that people were assessed quickly and well.\n";
+        assert_eq!(finding_texts(text), ["We found that people were assessed quickly and well."]);
     }
 
     #[test]

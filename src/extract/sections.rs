@@ -72,6 +72,8 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
     let mut quiet_run = 0;
     // How many numbers the heading that opened the section has ("2.2 Background": two).
     let mut opened_depth: Option<usize> = None;
+    // The rank of the heading that opened the section (1 is the top).
+    let mut opened_level = u8::MAX;
     for (i, b) in doc.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
             let s = classify_heading(doc.block_text(i));
@@ -86,6 +88,7 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                 current = s;
                 quiet_run = 0;
                 opened_depth = number_depth(doc.block_text(i));
+                opened_level = b.level;
             } else if current != Section::Strengths && names_only(doc.slice(b.span).trim())
                 || crate::line_shapes::is_label_line(doc.slice(b.span).trim())
                 || is_lead_in(doc.slice(b.span))
@@ -111,9 +114,13 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                     Some(d) => depth.is_some_and(|e| e <= d),
                     None => current == Section::Background && depth == Some(1),
                 };
-                if sibling || quiet_run >= 2 || current == Section::Strengths || !is_subheading(doc, b) {
+                // And a heading that outranks the one that opened the section ("### Domain 4"
+                // after a bold "Recommendation") is a part of its own.
+                let outranks = b.level > 0 && b.level < opened_level;
+                if sibling || outranks || quiet_run >= 2 || current == Section::Strengths || !is_subheading(doc, b) {
                     current = Section::Other;
                     opened_depth = None;
+                    opened_level = u8::MAX;
                 }
             }
         } else {
@@ -209,6 +216,10 @@ mod tests {
         let parts = "Introduction\n\n1. This report sets out the findings of our audit.\n\n1. Audit of the annual accounts\n\n4. The accounts were approved late by the committee.\n\nBackground\n\nThe board met.\n\n1.1 Scope\n\nWe looked at two wards.\n";
         use Section::{Background, Other};
         assert_eq!(sections(parts), [Background, Background, Other, Other, Background, Background, Background, Background]);
+        // A heading that outranks the one that opened the section is a part of its own.
+        let ranked = "### Domain 2\n\nStaff were kind.\n\n**Recommendation**\n\nThe board should share learning.\n\n### Domain 4\n\nBeds were placed in corridors.\n";
+        assert_eq!(sections(ranked)[3], Section::Recommendations);
+        assert_eq!(sections(ranked).last(), Some(&Section::Other));
         let sbar = "2.2 Background\nThe inspection looked at 12 wards.\n\n2.3 Assessment\nInspectors found that staff were kind.\n";
         assert_eq!(sections(sbar).last(), Some(&Section::Other));
         assert_eq!(sections(sbar)[0], Section::Background);

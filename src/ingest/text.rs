@@ -65,6 +65,9 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
     // Bullets met on lines of their own whose items have not come yet: PDF conversions may
     // set a list's bullets one after another and its items after them.
     let mut pending_bullets = 0usize;
+    // A heading found by its shape (a bold line, a short line standing apart) ranks under the
+    // last Markdown heading above it.
+    let mut shape_level = 2u8;
     // The number of the last item numbered without a stop: such a list counts up from 1.
     let mut last_number: Option<u32> = None;
     // Lines already read as part of an HTML table set into the text, and where the next table
@@ -121,6 +124,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
                 doc.title = Some(c[2].to_string());
             }
             b.push(RawBlock { page: b.page, ..RawBlock::heading(level, &c[2]) });
+            shape_level = (level + 1).min(6);
             continue;
         }
         if t.starts_with(|c: char| c.is_ascii_digit()) && PARA_NUMBER.is_match(t) {
@@ -169,7 +173,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         if is_heading_line(t, prev, next) {
             pending_bullets = 0;
             b.flush();
-            b.push(RawBlock { page: b.page, ..RawBlock::heading(2, t) });
+            b.push(RawBlock { page: b.page, ..RawBlock::heading(shape_level, t) });
             continue;
         }
         // A list item ends where a sentence ends at a line's end and the next line starts a new
