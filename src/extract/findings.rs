@@ -263,6 +263,11 @@ pub fn extract(
         // "In addition, ..." carries on the finding before it.
         let follows_a_finding = prev_block_of_finding.is_some_and(|pb| pb + 1 >= s.block);
         let pol = pol.or_else(|| (own_voice && follows_a_finding && CONTINUES.is_match(text)).then(|| polarity(text)));
+        // A paper that reports another's findings ("The review found that ...") goes on
+        // reporting them in the sentences of the same paragraph that judge.
+        let pol = pol.or_else(|| {
+            (!own_voice && !investigation && prev_block_of_finding == Some(s.block) && is_evaluative(text)).then(|| polarity(text))
+        });
         let Some(mut pol) = pol else { continue };
         // "must work jointly to make improvements": the positive word is what is still to come.
         if section != Section::Strengths && super::recommendations::demands_improvement(text) {
@@ -473,6 +478,17 @@ mod tests {
                 ("The ward had no written policy for observing patients at night.", Polarity::Weakness),
                 ("Staff were unable to reach the on-call doctor for three hours.", Polarity::Weakness),
             ]
+        );
+    }
+
+    #[test]
+    fn a_paper_goes_on_reporting_a_reviews_findings_in_the_same_paragraph() {
+        let text = "AUDIT AND RISK COMMITTEE\n\nReport by: Head of Strategy\n\n5. MAIN REPORT\n\n\
+             5.1 The auditors identified several areas of good practice. The daily discharge huddle was well established and effective. The huddle meets at nine.\n\n\
+             5.2 The huddle was well established and effective.\n";
+        assert_eq!(
+            finding_texts(text),
+            ["The auditors identified several areas of good practice.", "The daily discharge huddle was well established and effective."]
         );
     }
 

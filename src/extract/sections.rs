@@ -2,7 +2,7 @@
 //! recommendations, key findings, or background that holds no evaluation.
 
 use crate::model::{Block, BlockKind, Document};
-use regex::{RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +117,13 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                 // And a heading that outranks the one that opened the section ("### Domain 4"
                 // after a bold "Recommendation") is a part of its own.
                 let outranks = b.level > 0 && b.level < opened_level;
-                if sibling || outranks || quiet_run >= 2 || current == Section::Strengths || !is_subheading(doc, b) {
+                if sibling
+                    || outranks
+                    || gives_a_grade(doc.block_text(i))
+                    || quiet_run >= 2
+                    || current == Section::Strengths
+                    || !is_subheading(doc, b)
+                {
                     current = Section::Other;
                     opened_depth = None;
                     opened_level = u8::MAX;
@@ -136,6 +142,15 @@ fn number_depth(t: &str) -> Option<usize> {
     let number = t.split_whitespace().next()?.trim_end_matches(['.', ')']);
     let parts = || number.split('.');
     (!number.is_empty() && parts().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))).then(|| parts().count())
+}
+
+/// A heading that grades what it names ("How good is our leadership?  3 - Adequate",
+/// "Leadership: Good") opens the judged part on it, whatever part came before.
+fn gives_a_grade(t: &str) -> bool {
+    static GRADED: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)(?:\s{2,}|\s[-–]\s|[:?]\s*)(?:[1-6]\s*[-–]\s*)?(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate|weak|excellent|very good|unsatisfactory)\s*$").unwrap()
+    });
+    t.len() <= 200 && GRADED.is_match(t)
 }
 
 /// A line that leads into what follows ("During the inquest, evidence showed:-").
@@ -216,6 +231,9 @@ mod tests {
         let parts = "Introduction\n\n1. This report sets out the findings of our audit.\n\n1. Audit of the annual accounts\n\n4. The accounts were approved late by the committee.\n\nBackground\n\nThe board met.\n\n1.1 Scope\n\nWe looked at two wards.\n";
         use Section::{Background, Other};
         assert_eq!(sections(parts), [Background, Background, Other, Other, Background, Background, Background, Background]);
+        // A heading that grades what it names opens a part of its own.
+        let graded = "Requirements\n\n1. The provider must train staff.\n\nHow good is our leadership?    3 - Adequate\n\nThe manager was visible and approachable.\n";
+        assert_eq!(sections(graded).last(), Some(&Section::Other));
         // A heading that outranks the one that opened the section is a part of its own.
         let ranked = "### Domain 2\n\nStaff were kind.\n\n**Recommendation**\n\nThe board should share learning.\n\n### Domain 4\n\nBeds were placed in corridors.\n";
         assert_eq!(sections(ranked)[3], Section::Recommendations);
