@@ -64,10 +64,11 @@ pub fn voice(doc: &Document, doc_type: DocType, in_concerns: impl Fn(usize) -> b
 /// only blocks in that section (`in_concerns`) are read, not the whole of every document.
 /// A title that names the report's statutory kind says so too, when its concerns leave the
 /// formula out, as does one that names a review of a case (a learning review, a safeguarding
-/// adults review, a domestic homicide review): its reviewers state what they found.
+/// adults review, a domestic homicide review): its reviewers state what they found. So does an
+/// ombudsman's decision on a complaint ("Decision Report"), on whether a body acted reasonably.
 fn is_investigation_report(doc: &Document, doc_type: DocType, in_concerns: impl Fn(usize) -> bool) -> bool {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)(?-u:\b)(prevention\s+of\s+future\s+deaths?|regulation\s+28|(?:learning|case|practice|safeguarding\s+adults?|(?:domestic\s+)?homicide)\s+review)(?-u:\b)").unwrap()
+        crate::rx::regex(r"(?i)(?-u:\b)(prevention\s+of\s+future\s+deaths?|regulation\s+28|(?:learning|case|practice|safeguarding\s+adults?|(?:domestic\s+)?homicide)\s+review|decision\s+report|(?:public\s+services|health\s+service|local\s+government(?:\s+and\s+social\s+care)?)\s+ombudsman)(?-u:\b)").unwrap()
     });
     // The cover's first lines, as the title may be the publisher's name ("Northshire
     // Safeguarding Adults Board") over the report's ("Safeguarding Adults Review: Mr B").

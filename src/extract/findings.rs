@@ -571,6 +571,13 @@ mod tests {
         // A paper of no known kind that is no review states none under the same heading.
         let plan = text.replacen("Safeguarding Adults Review: Mr B", "Annual report 2025", 1);
         assert!(finding_texts(&plan).is_empty(), "{:?}", finding_texts(&plan));
+        // An ombudsman's decision on a complaint states its findings too.
+        let decision = text.replacen("Northshire Safeguarding Adults Board", "Public Services Ombudsman", 1).replacen(
+            "Safeguarding Adults Review: Mr B",
+            "Decision Report",
+            1,
+        );
+        assert_eq!(finding_texts(&decision).len(), 2, "{:?}", finding_texts(&decision));
     }
 
     #[test]
