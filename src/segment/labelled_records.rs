@@ -5,7 +5,6 @@
 //! tables (action-plan rows) is read from these too.
 
 use crate::model::{Block, BlockKind, Table};
-use std::collections::HashMap;
 
 /// A label is a few words on a line of their own.
 const MAX_LABEL_WORDS: usize = 5;
@@ -18,16 +17,17 @@ const MAX_GAP: usize = 3;
 
 /// The tables a document's blocks lay out label by label.
 pub fn tables(blocks: &[Block], text: &str) -> Vec<Table> {
-    let keys: Vec<Option<String>> = blocks.iter().map(|b| label_key(b, text)).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for k in keys.iter().flatten() {
-        *counts.entry(k).or_default() += 1;
-    }
-    if counts.values().all(|&n| n < 2) {
+    // Labels are told apart by a hash of their words: every heading of every document is
+    // asked, and few documents have a label that recurs.
+    let keys: Vec<Option<u64>> = blocks.iter().map(|b| label_key(b, text)).collect();
+    let mut seen: Vec<u64> = keys.iter().flatten().copied().collect();
+    seen.sort_unstable();
+    let recurring: Vec<u64> = seen.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+    if recurring.is_empty() {
         return Vec::new();
     }
     // Only labels that recur can head a column.
-    let keys: Vec<Option<&str>> = keys.iter().map(|k| k.as_deref().filter(|k| counts[k] >= 2)).collect();
+    let keys: Vec<Option<u64>> = keys.into_iter().map(|k| k.filter(|k| recurring.binary_search(k).is_ok())).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
@@ -42,15 +42,24 @@ pub fn tables(blocks: &[Block], text: &str) -> Vec<Table> {
     out
 }
 
-/// What a block says when read as a label: its words in lower case, without a closing colon.
-fn label_key(b: &Block, text: &str) -> Option<String> {
-    let t = text[b.span.start..b.span.end].trim();
+/// What a block says when read as a label, hashed: its words in lower case, without a
+/// closing colon.
+fn label_key(b: &Block, text: &str) -> Option<u64> {
     // A line standing as a heading, or one that says it is a label: the cells of a table
     // flattened into short paragraphs are neither.
-    let t = match (&b.kind, t.strip_suffix(':')) {
-        (BlockKind::Heading, bare) => bare.unwrap_or(t).trim_end(),
-        (BlockKind::Paragraph, Some(bare)) => bare.trim_end(),
+    let heading = match b.kind {
+        BlockKind::Heading => true,
+        BlockKind::Paragraph => false,
         _ => return None,
+    };
+    if b.span.end - b.span.start > MAX_LABEL_BYTES + 8 {
+        return None;
+    }
+    let t = text[b.span.start..b.span.end].trim();
+    let t = match (heading, t.strip_suffix(':')) {
+        (true, bare) => bare.unwrap_or(t).trim_end(),
+        (false, Some(bare)) => bare.trim_end(),
+        (false, None) => return None,
     };
     // A date, a number, a sentence or a label with its value ("Responsible officer: Chief
     // Finance Officer") is a value, not a label.
@@ -64,7 +73,14 @@ fn label_key(b: &Block, text: &str) -> Option<String> {
     {
         return None;
     }
-    Some(t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+    // FNV-1a over the words, ASCII case folded, one space between them.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, w) in t.split_whitespace().enumerate() {
+        for c in (i > 0).then_some(b' ').into_iter().chain(w.bytes().map(|c| c.to_ascii_lowercase())) {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Some(h)
 }
 
 /// One item: its heading, if it has one, and each label's text.
@@ -75,7 +91,7 @@ struct Record {
 
 /// The records that start at `start`, whose first label opens each of them, and the block
 /// after the last.
-fn records_from(blocks: &[Block], text: &str, keys: &[Option<&str>], start: usize) -> Option<(Table, usize)> {
+fn records_from(blocks: &[Block], text: &str, keys: &[Option<u64>], start: usize) -> Option<(Table, usize)> {
     let first = keys[start]?;
     let block_text = |j: usize| text[blocks[j].span.start..blocks[j].span.end].trim();
     let is_heading = |j: usize| blocks[j].kind == BlockKind::Heading;
@@ -91,7 +107,7 @@ fn records_from(blocks: &[Block], text: &str, keys: &[Option<&str>], start: usiz
         let numbered = near.clone().find(|&j| blocks[j].kind == BlockKind::ListItem || numbered_title(block_text(j)));
         numbered.or_else(|| near.clone().next()).map(|j| block_text(j).to_string()).unwrap_or_default()
     };
-    let mut labels: Vec<(&str, String)> = Vec::new();
+    let mut labels: Vec<(u64, String)> = Vec::new();
     let mut records: Vec<Record> = Vec::new();
     let mut open: Option<Record> = None;
     let mut expecting_value = false;
@@ -174,7 +190,7 @@ fn numbered_title(t: &str) -> bool {
 }
 
 /// The column a label heads, added when first seen; the label as written is the header.
-fn labels_at<'k>(labels: &mut Vec<(&'k str, String)>, key: &'k str, shown: &str) -> usize {
+fn labels_at(labels: &mut Vec<(u64, String)>, key: u64, shown: &str) -> usize {
     if let Some(c) = labels.iter().position(|(l, _)| *l == key) {
         return c;
     }
