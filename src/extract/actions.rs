@@ -92,6 +92,13 @@ fn table_actions(t: &Table) -> Vec<Action> {
         .or_else(|| find_col(h, header!(r"(?-u:\b)(recommendation|improvement\s+(needed|required))(?-u:\b)")).filter(other_than_priority))
         .or_else(|| find_col(h, header!(r"(?-u:\b)(management\s+)?response(?-u:\b)")).filter(other_than_priority));
     let resp_col = find_col(h, header!(r"(?-u:\b)(responsib\w*|lead|owner|who)(?-u:\b)"));
+    // A table of indicators rated red, amber or green ("Indicator | Target | Current | RAG")
+    // reports performance: with no action, lead or date, it plans nothing.
+    let measures =
+        find_col(h, header!(r"(?-u:\b)(indicators?|measures?|metrics?|kpis?|targets?|current|trend|baseline|actual|performance)(?-u:\b)"));
+    if measures.is_some() && action_col.is_none() && resp_col.is_none() && due_col.is_none() {
+        return Vec::new();
+    }
     let labelled = |r: &Vec<String>| action_col.and_then(|c| r.get(c)).is_some_and(|a| labelled_due(a).is_some());
     let looks_like_plan = status_col.is_some()
         || due_col.is_some()
@@ -287,6 +294,15 @@ mod tests {
         };
         let a = table_actions(&t);
         assert_eq!((a[0].action.as_str(), a[0].status.as_deref()), ("Checks added to the huddle.", Some("complete")));
+    }
+
+    #[test]
+    fn a_table_of_indicators_rated_by_colour_is_not_a_plan() {
+        let t = Table {
+            header: ["Indicator", "Target", "Current", "Trend", "RAG"].map(String::from).to_vec(),
+            rows: vec![["Delayed discharges", "60", "88", "Worse", "Red"].map(String::from).to_vec()],
+        };
+        assert!(table_actions(&t).is_empty());
     }
 
     #[test]

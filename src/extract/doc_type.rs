@@ -11,7 +11,7 @@ const HEAD_BYTES: usize = 3000;
 const PRESS_MAX_BYTES: usize = 40_000;
 
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report|report author|responsible (executive|director|officer)|(board|members|cabinet|council) (is|are) (asked|invited|requested|recommended) to)(?-u:\b)|^\s*meeting( date)?\s*:|^\s*report to\s*:").unwrap()
+    crate::rx::regex(r"(?im)(^\s*agenda\s*$|(?-u:\b)agenda item(?-u:\b))|(?-u:\b)(report by|report no|report of the|wards? affected|key decision|cabinet member|portfolio holder|contact officer|minutes of|meeting of|committee|board meeting|it is recommended that the|for (decision|noting|approval)|purpose of (the )?report|report author|responsible (executive|director|officer)|(board|members|cabinet|council) (is|are) (asked|invited|requested|recommended) to)(?-u:\b)|^\s*meeting( date)?\s*:|^\s*report to\s*:").unwrap()
 });
 static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(r"(?i)((?m:^)\s*report\s+(?:of|on)\s+(?:an?\s+|the\s+)?(?:joint\s+|unannounced\s+|announced\s+)?inspection(?-u:\b)|(?-u:\b)inspection dates?(?-u:\b)|(?-u:\b)lead inspector(?-u:\b)|^\s*(joint |area send |local area )?inspection (of|report)(?-u:\b)|(?-u:\b)inspection report(?-u:\b)|(?-u:\b)judgement(?-u:\b).*(?-u:\b)grade(?-u:\b)|(?-u:\b)overall effectiveness(?-u:\b)|(?-u:\b)type of inspection(?-u:\b)|(?-u:\b)we evaluated (this|the) (service|key question)(?-u:\b)|(?-u:\b)((focused|monitoring|themed|thematic) visit to|(themed|thematic|local) visit report)(?-u:\b)|(?-u:\b)report on (an\s+)?(announced|unannounced) visit(?-u:\b)|(?-u:\b)date of (the\s+)?visit\s*:|(?-u:\b)(assessment dates?|date of assessment)\s*:|(?-u:\b)our view of the (service|location|provider)(?-u:\b)|(?-u:\b)(his|her) majesty[’']?s inspectors?(?-u:\b)|:\s*(local authority|integrated care system|provider|service) assessment\s*(\n|$)|(?-u:\b)how we assess (local authorities|integrated care systems|care providers|providers|services)(?-u:\b)|(?-u:\b)quality statement scores?(?-u:\b)|(?-u:\b)thematic\s+(?:review|inspection)(?-u:\b))").unwrap()
@@ -174,6 +174,10 @@ mod tests {
         // A paper's labels and the passive request it makes of the board.
         let response = "Improvement plan\n\nReport to: Integration Joint Board, 18 March 2026\n\nThe Integration Joint Board is asked to approve the plan.\n";
         assert_eq!(kind(response), DocType::CommitteeReport);
+        // A council's cover table.
+        let cabinet = "# Westshire Council\n\n## Cabinet, 9 December 2026\n\n| | |\n|---|---|\n| **Report of** | Corporate Director |\n\
+            | **Wards affected** | All wards |\n| **Key decision** | Yes |\n\nThe regulator rated the council as requires improvement.\n";
+        assert_eq!(kind(cabinet), DocType::CommitteeReport);
     }
 
     #[test]

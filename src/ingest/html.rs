@@ -67,7 +67,8 @@ struct Walker<'a> {
 fn is_boilerplate(el: &ElementRef) -> bool {
     let v = el.value();
     if SKIP_TAGS.contains(&v.name()) {
-        return true;
+        // An article's own header holds its headline and date, not the site's furniture.
+        return !(v.name() == "header" && in_an_article(el));
     }
     if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
         return true;
@@ -77,6 +78,10 @@ fn is_boilerplate(el: &ElementRef) -> bool {
     }
     let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
     BOILERPLATE_HINTS.iter().any(|h| attrs.contains(h))
+}
+
+fn in_an_article(el: &ElementRef) -> bool {
+    el.ancestors().any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "article" | "main")))
 }
 
 impl Walker<'_> {
@@ -320,6 +325,11 @@ mod tests {
         assert_eq!(doc.blocks[3].kind, BlockKind::ListItem);
         assert_eq!(doc.tables[0].header, ["Priority", "RAG"]);
         assert_eq!(doc.blocks[6].table.as_ref().unwrap().header.as_deref(), Some("RAG"));
+        // An article's own header is its headline and date; the site's is furniture.
+        let news = "<html><body><header><p>Site name</p></header><main><article><header><h1>Inspection finds caring staff</h1>\
+            <p>Published: <time>3 March 2026</time></p></header><p>Inspectors visited.</p></article></main></body></html>";
+        let texts: Vec<String> = read(news).blocks.into_iter().map(|b| b.text).collect();
+        assert_eq!(texts, ["Inspection finds caring staff", "Published: 3 March 2026", "Inspectors visited."]);
     }
 
     #[test]
