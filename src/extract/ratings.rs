@@ -173,18 +173,28 @@ fn prose(t: &str) -> Vec<(&str, &str)> {
     if !PROSE.opens(t) {
         return found;
     }
+    // "Since the last inspection in 2023, when services were judged to require improvement":
+    // a grade after words of an earlier inspection is the grade it gave, not this report's.
+    static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(r"(?i)(?-u:\b)(last|previous|prior|preceding|earlier)\s+(full\s+|standard\s+|ILACS\s+)?inspection(?-u:\b)")
+            .unwrap()
+    });
+    let now = |c: &regex::Captures<'_>| {
+        let from = c.name("aspect").unwrap_or_else(|| c.name("grade").unwrap()).start();
+        !EARLIER.is_match(&t[..from])
+    };
     // "was judged to require improvement to be good": the words after "judged" are the grade
     // in the infinitive, not an aspect; the passive rule reads them.
     let active: Vec<regex::Captures<'_>> =
-        PROSE.rule().captures_iter(t).filter(|c| c.name("aspect").is_none_or(|a| !a.as_str().starts_with("to "))).collect();
+        PROSE.rule().captures_iter(t).filter(|c| c.name("aspect").is_none_or(|a| !a.as_str().starts_with("to ")) && now(c)).collect();
     let starts: Vec<usize> = active.iter().map(|c| c.get(0).unwrap().start()).collect();
     let mut graded: Vec<(usize, &str, &str)> = active.into_iter().map(graded_by).collect();
     if graded.is_empty() {
-        graded.extend(PASSIVE.captures(t).map(graded_by));
+        graded.extend(PASSIVE.captures(t).filter(now).map(graded_by));
     }
     if graded.is_empty() {
         // After the bracket that closes the grade.
-        graded.extend(NUMBERED.captures(t).map(graded_by).map(|(end, a, g)| (end + 1, a, g)));
+        graded.extend(NUMBERED.captures(t).filter(now).map(graded_by).map(|(end, a, g)| (end + 1, a, g)));
     }
     for (mut end, aspect, grade) in graded {
         let aspect = match for_aspect(&t[end..]) {
@@ -304,6 +314,16 @@ mod tests {
             ratings_of("Evaluation\n\nFor this report, the joint inspection team evaluated quality indicator 2.1 as good.\n"),
             ["quality indicator 2.1 = good"]
         );
+    }
+
+    #[test]
+    fn a_grade_an_earlier_inspection_gave_is_not_this_reports() {
+        let t =
+            "Since the last inspection in 2023, when services were judged to require improvement to be good, leaders have made progress.";
+        assert!(super::prose(t).is_empty(), "{:?}", super::prose(t));
+        let t =
+            "Services were judged to require improvement to be good, a change from the inadequate judgement at the previous inspection.";
+        assert_eq!(super::prose(t), [("Services", "require improvement to be good")]);
     }
 
     #[test]
