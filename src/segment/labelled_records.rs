@@ -12,6 +12,8 @@ const MAX_LABEL_BYTES: usize = 48;
 /// A table laid out this way has a few columns, one of them in prose.
 const MAX_LABELS: usize = 8;
 const PROSE_WORDS: usize = 6;
+/// A label's text runs to this many blocks at most.
+const MAX_VALUE_BLOCKS: usize = 8;
 /// Blocks between two items (a page's furniture, the next item's heading), at most.
 const MAX_GAP: usize = 3;
 
@@ -29,14 +31,24 @@ pub fn tables(blocks: &[Block], text: &str) -> Vec<Table> {
     // Only labels that recur can head a column.
     let keys: Vec<Option<u64>> = keys.into_iter().map(|k| k.filter(|k| recurring.binary_search(k).is_ok())).collect();
     let mut out = Vec::new();
+    // A label that opened no table from one place opens none from a later one, which would read
+    // the same items less the first: each is tried once.
+    let mut failed: Vec<u64> = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
-        match keys[i].and_then(|_| records_from(blocks, text, &keys, i)) {
+        let Some(key) = keys[i].filter(|k| !failed.contains(k)) else {
+            i += 1;
+            continue;
+        };
+        match records_from(blocks, text, &keys, i) {
             Some((table, end)) => {
                 out.push(table);
                 i = end;
             }
-            None => i += 1,
+            None => {
+                failed.push(key);
+                i += 1;
+            }
         }
     }
     out
@@ -113,6 +125,8 @@ fn records_from(blocks: &[Block], text: &str, keys: &[Option<u64>], start: usize
     let mut expecting_value = false;
     // The block after the last one that belonged to an item.
     let mut last = start;
+    // Where the text of the last label began.
+    let mut value_from = start;
     let mut j = start;
     while j < blocks.len() {
         let key = keys[j];
@@ -122,6 +136,7 @@ fn records_from(blocks: &[Block], text: &str, keys: &[Option<u64>], start: usize
                 f.1 = block_text(j).to_string();
             }
             expecting_value = false;
+            value_from = j;
             last = j + 1;
         } else if key == Some(first) {
             let title = title_before(if records.is_empty() && open.is_none() { start.saturating_sub(MAX_GAP) } else { last }, j);
@@ -139,6 +154,7 @@ fn records_from(blocks: &[Block], text: &str, keys: &[Option<u64>], start: usize
             expecting_value = true;
             last = j + 1;
         } else if j == last
+            && j < value_from + MAX_VALUE_BLOCKS
             && (!is_heading(j) || crate::line_shapes::is_label_line(block_text(j)))
             && blocks[j].kind != BlockKind::TableCell
             && keys.get(j + 1).copied().flatten() != Some(first)
