@@ -194,7 +194,7 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
 /// to do.
 fn cued_in_a_main_clause(text: &str) -> bool {
     static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)^\s+(?:(?:an?|some|further|continued|more|a\s+further|significant|steady|gradual)\s+)*(?:improvements?|increases?|reductions?|decreases?|rises?|falls?|recovery|growth)(?-u:\b)").unwrap()
+        crate::rx::regex(r"(?i)^\s+(?:(?:an?|some|further|continued|more|a\s+further|significant|steady|gradual|clear|real|sustained)\s+)*(?:evidence\s+of\s+(?:(?:an?|clear|real|sustained|further)\s+)*)?(?:improvements?|increases?|reductions?|decreases?|rises?|falls?|recovery|growth|progress)(?-u:\b)").unwrap()
     });
     // "discussed what additional data it would like to see": what is wanted, as the object of
     // another verb, asks nothing of anyone.
@@ -965,6 +965,7 @@ mod tests {
     fn expecting_an_outcome_or_stating_an_aim_is_no_cue() {
         let cases = [
             ("We expect to see improvement over the next 3 months.", false),
+            ("We will monitor progress, and we expect to see clear evidence of improvement when we next report.", false),
             ("By Q3 we expect to see an increase in the number of referrals accepted.", false),
             ("We would like to see a further reduction in delays.", false),
             ("We expect to see timely support to help people leaving hospital move back home.", true),
