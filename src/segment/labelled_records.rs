@@ -25,7 +25,8 @@ pub fn tables(blocks: &[Block], text: &str) -> Vec<Table> {
     let mut seen: Vec<u64> = keys.iter().flatten().copied().collect();
     seen.sort_unstable();
     let recurring: Vec<u64> = seen.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
-    if recurring.is_empty() {
+    // A table needs two labels, each recurring.
+    if recurring.len() < 2 {
         return Vec::new();
     }
     // Only labels that recur can head a column.
@@ -139,6 +140,10 @@ fn records_from(blocks: &[Block], text: &str, keys: &[Option<u64>], start: usize
             value_from = j;
             last = j + 1;
         } else if key == Some(first) {
+            // An item of one label is no record: the label is a heading that recurs.
+            if open.as_ref().is_some_and(|r| r.fields.len() < 2) {
+                return None;
+            }
             let title = title_before(if records.is_empty() && open.is_none() { start.saturating_sub(MAX_GAP) } else { last }, j);
             records.extend(open.take());
             labels_at(&mut labels, first, block_text(j));
