@@ -68,27 +68,28 @@ fn label_key(b: &Block, text: &str) -> Option<u64> {
     if b.span.end - b.span.start > MAX_LABEL_BYTES + 8 {
         return None;
     }
-    let t = text[b.span.start..b.span.end].trim();
+    // Byte by byte and ASCII only: every heading of every document is asked. A label opens on
+    // a capital ("Issue / risk", "Target date"), which a label in another script may not.
+    let t = text[b.span.start..b.span.end].trim_ascii();
     let t = match (heading, t.strip_suffix(':')) {
-        (true, bare) => bare.unwrap_or(t).trim_end(),
-        (false, Some(bare)) => bare.trim_end(),
+        (true, bare) => bare.unwrap_or(t).trim_ascii_end(),
+        (false, Some(bare)) => bare.trim_ascii_end(),
         (false, None) => return None,
     };
     // A date, a number, a sentence or a label with its value ("Responsible officer: Chief
     // Finance Officer") is a value, not a label.
-    if t.is_empty()
-        || t.contains(':')
+    let bytes = t.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase)
         || t.len() > MAX_LABEL_BYTES
+        || bytes.iter().any(|&c| c == b':' || c.is_ascii_digit())
         || t.ends_with(['.', '?', '!', ';', ','])
-        || t.bytes().any(|c| c.is_ascii_digit())
-        || !t.starts_with(char::is_uppercase)
-        || t.split_whitespace().nth(MAX_LABEL_WORDS).is_some()
+        || t.split_ascii_whitespace().nth(MAX_LABEL_WORDS).is_some()
     {
         return None;
     }
     // FNV-1a over the words, ASCII case folded, one space between them.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, w) in t.split_whitespace().enumerate() {
+    for (i, w) in t.split_ascii_whitespace().enumerate() {
         for c in (i > 0).then_some(b' ').into_iter().chain(w.bytes().map(|c| c.to_ascii_lowercase())) {
             h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
         }
