@@ -68,25 +68,7 @@ fn label_key(b: &Block, text: &str) -> Option<u64> {
     if b.span.end - b.span.start > MAX_LABEL_BYTES + 8 {
         return None;
     }
-    // Byte by byte and ASCII only: every heading of every document is asked. A label opens on
-    // a capital ("Issue / risk", "Target date"), which a label in another script may not.
-    let t = text[b.span.start..b.span.end].trim_ascii();
-    let t = match (heading, t.strip_suffix(':')) {
-        (true, bare) => bare.unwrap_or(t).trim_ascii_end(),
-        (false, Some(bare)) => bare.trim_ascii_end(),
-        (false, None) => return None,
-    };
-    // A date, a number, a sentence or a label with its value ("Responsible officer: Chief
-    // Finance Officer") is a value, not a label.
-    let bytes = t.as_bytes();
-    if !bytes.first().is_some_and(u8::is_ascii_uppercase)
-        || t.len() > MAX_LABEL_BYTES
-        || bytes.iter().any(|&c| c == b':' || c.is_ascii_digit())
-        || t.ends_with(['.', '?', '!', ';', ','])
-        || t.split_ascii_whitespace().nth(MAX_LABEL_WORDS).is_some()
-    {
-        return None;
-    }
+    let t = label_words(&text[b.span.start..b.span.end], heading)?;
     // FNV-1a over the words, ASCII case folded, one space between them.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for (i, w) in t.split_ascii_whitespace().enumerate() {
@@ -95,6 +77,28 @@ fn label_key(b: &Block, text: &str) -> Option<u64> {
         }
     }
     Some(h)
+}
+
+/// The words of a line that reads as a label, without a closing colon: a heading's, or a line
+/// that ends in a colon when it is no heading.
+fn label_words(t: &str, heading: bool) -> Option<&str> {
+    // Byte by byte and ASCII only: every heading of every document is asked. A label opens on
+    // a capital ("Issue / risk", "Target date"), which a label in another script may not.
+    let t = t.trim_ascii();
+    let t = match (heading, t.strip_suffix(':')) {
+        (true, bare) => bare.unwrap_or(t).trim_ascii_end(),
+        (false, Some(bare)) => bare.trim_ascii_end(),
+        (false, None) => return None,
+    };
+    // A date, a number, a sentence or a label with its value ("Responsible officer: Chief
+    // Finance Officer") is a value, not a label.
+    let bytes = t.as_bytes();
+    let a_value = !bytes.first().is_some_and(u8::is_ascii_uppercase)
+        || t.len() > MAX_LABEL_BYTES
+        || bytes.iter().any(|&c| c == b':' || c.is_ascii_digit())
+        || t.ends_with(['.', '?', '!', ';', ','])
+        || t.split_ascii_whitespace().nth(MAX_LABEL_WORDS).is_some();
+    (!a_value).then_some(t)
 }
 
 /// One item: its heading, if it has one, and each label's text.
@@ -112,10 +116,7 @@ fn records_from(blocks: &[Block], text: &str, keys: &[Option<u64>], start: usize
     // An item's heading stands just above its first label: a numbered one if there is one
     // ("2. Reserves"), as a page's running line may stand between. A numbered title set
     // straight above the label is read as a list item of one line.
-    let is_title = |j: usize| {
-        is_heading(j)
-            || blocks[j].kind == BlockKind::ListItem && label_key(&Block { kind: BlockKind::Heading, ..blocks[j].clone() }, text).is_some()
-    };
+    let is_title = |j: usize| is_heading(j) || blocks[j].kind == BlockKind::ListItem && label_words(block_text(j), true).is_some();
     let title_before = |from: usize, to: usize| {
         let near = (from..to).rev().take(MAX_GAP).filter(|&j| is_title(j));
         let numbered = near.clone().find(|&j| blocks[j].kind == BlockKind::ListItem || numbered_title(block_text(j)));
