@@ -123,7 +123,7 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
 /// what is working well or not, a method sentence that also judges ("inspectors spoke to
 /// practitioners who were passionate about ...") is a finding all the same.
 fn is_not_a_finding(text: &str, section: Section) -> bool {
-    if gives_a_grade(text) {
+    if is_a_score_line(text) {
         return true;
     }
     if !NOT_A_FINDING.is_match(text) {
@@ -144,7 +144,7 @@ fn is_not_a_finding(text: &str, section: Section) -> bool {
 
 /// A line that gives a grade or score ("Score: 3 - Evidence shows a good standard", "Overall
 /// rating: Good"): a rating, read as one elsewhere, not a finding.
-fn gives_a_grade(text: &str) -> bool {
+fn is_a_score_line(text: &str) -> bool {
     const LABELS: [&str; 8] = ["score", "overall score", "rating", "overall rating", "grade", "overall grade", "judgement", "evaluation"];
     crate::line_shapes::label_end(text).is_some_and(|end| {
         let label = text[..end].trim_end().trim_end_matches(':').trim_end();

@@ -119,7 +119,7 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                 let outranks = b.level > 0 && b.level < opened_level;
                 if sibling
                     || outranks
-                    || gives_a_grade(doc.block_text(i))
+                    || heading_gives_a_grade(doc.block_text(i))
                     || quiet_run >= 2
                     || current == Section::Strengths
                     || !is_subheading(doc, b)
@@ -146,9 +146,9 @@ fn number_depth(t: &str) -> Option<usize> {
 
 /// A heading that grades what it names ("How good is our leadership?  3 - Adequate",
 /// "Leadership: Good") opens the judged part on it, whatever part came before.
-fn gives_a_grade(t: &str) -> bool {
+fn heading_gives_a_grade(t: &str) -> bool {
     static GRADED: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(r"(?i)(?:\s{2,}|\s[-–]\s|[:?]\s*)(?:[1-6]\s*[-–]\s*)?(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate|weak|excellent|very good|unsatisfactory)\s*$").unwrap()
+        crate::rx::regex(&format!(r"(?i)(?:\s{{2,}}|\s[-–]\s|[:?]\s*)(?:[1-6]\s*[-–]\s*)?(?:{})\s*$", crate::line_shapes::GRADES)).unwrap()
     });
     t.len() <= 200 && GRADED.is_match(t)
 }

@@ -194,11 +194,12 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         // Longer labels too, one field a line, when the field above has ended its sentence
         // ("What we found: ..." over "What the organisation should do: ...").
         let label_ended = || {
+            let Some(c) = b.current.as_ref().filter(|c| c.kind == BlockKind::Paragraph) else {
+                return false;
+            };
             memchr::memchr(b':', t.as_bytes()).is_some()
-                && b.current.as_ref().is_some_and(|c| c.kind == BlockKind::Paragraph)
-                && (line_shapes::is_label_line(t) && b.current.as_ref().is_some_and(|c| line_shapes::label_end(&c.text).is_some())
-                    || line_shapes::long_label_end(t).is_some()
-                        && b.current.as_ref().is_some_and(|c| ends_sentence(&c.text) && line_shapes::long_label_end(&c.text).is_some()))
+                && (line_shapes::is_label_line(t) && line_shapes::label_end(&c.text).is_some()
+                    || line_shapes::long_label_end(t).is_some() && ends_sentence(&c.text) && line_shapes::long_label_end(&c.text).is_some())
         };
         if item_ended || lead_in_ended || label_ended() {
             b.flush();

@@ -70,9 +70,9 @@ pub fn build(raw: RawDoc, path: &str, id: String, bytes: usize) -> Document {
     }
 }
 
-/// A list item's lead-in is the paragraph or heading ending in a colon just above its list, or an item
-/// ending in one: a numbered paragraph ("2.1 It is recommended that the Board:") or an item
-/// over a list of its own introduces what follows it.
+/// A list item's lead-in is the paragraph or heading ending in a colon just above its list,
+/// or an item ending in one: a numbered paragraph ("2.1 It is recommended that the Board:") or
+/// an item over a list of its own introduces what follows it.
 fn find_lead_in(blocks: &[Block], text: &str) -> Option<usize> {
     let mut j = blocks.len();
     while j > 0 {
