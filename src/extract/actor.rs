@@ -399,6 +399,16 @@ pub fn from_lead_in(lead_in: &str) -> Option<String> {
     if let Some(c) = ASKED.captures(lead_in).or_else(|| ASKED_OF.captures(lead_in)) {
         return clean(&c["subj"]);
     }
+    // "the following priority areas for the partnership:": the body the list is for.
+    static FOR_A_BODY: LazyLock<Regex> = LazyLock::new(|| {
+        crate::rx::regex(&format!(
+            r"(?i)(?-u:\b)(?:areas?|priorities|actions|improvements?)(?:\s+for\s+(?:improvement|action|development))?\s+for\s+(?P<body>(?:the|this|each)\s+(?:[a-z-]+\s+){{0,5}}(?:{GROUP_WORDS}))\s*:$"
+        ))
+        .unwrap()
+    });
+    if let Some(c) = FOR_A_BODY.captures(lead_in) {
+        return clean(&c["body"]);
+    }
     from_sentence(lead_in.trim_end_matches(':'))
 }
 
@@ -454,6 +464,12 @@ mod tests {
                 ("What we want the board to do to improve its services:", Some("the board")),
                 ("What we are asking the council to do for Mr B:", Some("the council")),
                 ("What we found:", None),
+                ("To support improvement, we have identified the following priority areas for the partnership:", Some("the partnership")),
+                (
+                    "We found areas for improvement for the health and social care partnership:",
+                    Some("the health and social care partnership"),
+                ),
+                ("Areas for improvement for 2026:", None),
             ],
         );
     }

@@ -95,7 +95,7 @@ static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Areas of strength include:" list what was done or found.
 static LEAD_IN_CUE: LazyLock<Regex> = LazyLock::new(|| {
     crate::rx::regex(&format!(
-        r"(?i)(?-u:\b)((?P<modal>should|must|need(s)?\s+to)|recommend\w*|priorities|actions|areas?\s+(?:for|of|requiring)\s+(?:further\s+)?(?:improvement|development)|improvements?\s+(?:are|is|were|was)\s+(?:still\s+)?(?:needed|required))(?-u:\b)|{}",
+        r"(?i)(?-u:\b)((?P<modal>should|must|need(s)?\s+to)|recommend\w*|priorities|priority\s+areas?|actions|areas?\s+(?:for|of|requiring)\s+(?:further\s+)?(?:improvement|development)|improvements?\s+(?:are|is|were|was)\s+(?:still\s+)?(?:needed|required))(?-u:\b)|{}",
         actor::RESOLUTION_LEAD_IN
     ))
     .unwrap()
@@ -1199,6 +1199,20 @@ mod lead_in_tests {
         let asked = "The board should improve its oversight. In particular:\n- waiting times for assessments;\n- sharing of records.\n";
         let got = recs(asked);
         assert!(got.iter().any(|r| r.starts_with("waiting times")) && got.iter().any(|r| r.starts_with("sharing of records")), "{got:?}");
+    }
+
+    #[test]
+    fn priority_areas_for_a_body_are_its_to_act_on() {
+        let text = "Priority areas for improvement\n\nTo support improvement, we have identified the following priority areas for the partnership:\n\n\
+            1. Strategic planning and commissioning for unpaid carers.\n2. Timely access to social work assessment and care at home.\n";
+        assert_recs(
+            "t.txt",
+            text,
+            &[
+                ("Strategic planning and commissioning for unpaid carers.", Some("the partnership")),
+                ("Timely access to social work assessment and care at home.", Some("the partnership")),
+            ],
+        );
     }
 
     #[test]
