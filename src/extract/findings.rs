@@ -146,10 +146,13 @@ fn is_not_a_finding(text: &str, section: Section) -> bool {
 /// rating: Good"): a rating, read as one elsewhere, not a finding.
 fn is_a_score_line(text: &str) -> bool {
     const LABELS: [&str; 8] = ["score", "overall score", "rating", "overall rating", "grade", "overall grade", "judgement", "evaluation"];
-    crate::line_shapes::label_end(text).is_some_and(|end| {
-        let label = text[..end].trim_end().trim_end_matches(':').trim_end();
-        LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
-    })
+    // Asked of every sentence: the label's colon comes within its first words or not at all.
+    let head = &text.as_bytes()[..text.len().min(24)];
+    memchr::memchr(b':', head).is_some()
+        && crate::line_shapes::label_end(text).is_some_and(|end| {
+            let label = text[..end].trim_end().trim_end_matches(':').trim_end();
+            LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+        })
 }
 
 /// Whether `before` ends in a word that a relative clause could qualify: a lower-case word

@@ -151,9 +151,6 @@ pub fn has_modal_directive(text: &str) -> bool {
 fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     let t = text.trim_start_matches(['“', '"', '‘', '\'']);
     let quoted = t.len() < text.len();
-    // A modal inside a label ("Evidence we need to check that this has happened: A copy of
-    // the apology") says what the field holds, not what anyone is to do.
-    let t = crate::line_shapes::long_label_end(t).map_or(t, |end| &t[end..]);
     // Each coordinated clause may carry its own subject ("X must be in place and all partners
     // need to ..."), as may what follows a label ("Recommendation 1: The partnership should") or
     // a report's count of its calls ("made four recommendations, including that the partnership
@@ -169,6 +166,14 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     let Some(last_modal) = MODAL_WORDS.last_start(t.as_bytes()) else {
         return false;
     };
+    // A modal inside a label ("Evidence we need to check that this has happened: A copy of
+    // the apology") says what the field holds, not what anyone is to do. Looked for only in a
+    // sentence with a modal word, as few have one.
+    let label = crate::line_shapes::long_label_end(t).unwrap_or(0);
+    if last_modal < label {
+        return false;
+    }
+    let (t, last_modal) = (&t[label..], last_modal - label);
     if reported_before(t, last_modal) {
         return false;
     }
