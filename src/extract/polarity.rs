@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(strong(er|ly)?|purposeful(ly)?|warmth|realistic (understanding|view|picture|assessment|appraisal)|strengthened|(recruited|deployed) safely|(is|are|was|were) respected|constructive|(was|were|is|are|been) (entirely |wholly |broadly )?reasonable|unmodified (audit )?opinions?|(is|are|was|were) unmodified|work(ing|ed)? hard to|(completed|carried out|recorded|applied|followed|used|undertaken) consistently|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|exemplary|(spoke|speak|speaks|spoken) highly|thorough(ly)?|(value|values|appreciate|appreciates) the|proud|growing in confidence|heart of|outstanding|impressive|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?)(?-u:\b)",
+        r"(?i)(?-u:\b)(strong(er|ly)?|purposeful(ly)?|warmth|realistic (understanding|view|picture|assessment|appraisal)|strengthened|(recruited|deployed) safely|(is|are|was|were) respected|constructive|(was|were|is|are|been) (entirely |wholly |broadly )?reasonable|unmodified (audit )?opinions?|(is|are|was|were) unmodified|work(ing|ed)? hard to|(completed|carried out|recorded|applied|followed|used|undertaken) consistently|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|exemplary|(spoke|speak|speaks|spoken) highly|thorough(ly)?|(value|values|appreciate|appreciates) the|proud|growing in confidence|heart of|outstanding|impressive(ly)?|coherent(ly)?|(highly|fully|actively|well) engaged|embraced|at pace|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?|manageable|influential|meets (the |their |his |her )?([a-z]+ ){0,2}needs)(?-u:\b)",
     )
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) (more |very |rather |somewhat )?mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|frustrat(ed|ing|ion|ions)|confus(ed|ing|ion)|crisis point|reach(es|ed|ing)? (a )?crisis|(resulted|results|resulting) in (a )?crisis|unnecessar(y|ily)|yet to (demonstrate|show|be|have|make|see|achieve|embed|take|deliver|realise|realize|translate|impact|improve)|no (option|choice) (other )?than|(excluded|suspended) from|(fight|fighting|battle|battling)(\x22|”|’|')? (for|to get|to be)|(fell|falls|fallen|falling) below|(well|far|significantly|considerably) below|below (the |its |their |our )?([a-z0-9]+('s|’s)? ){0,4}(targets?|averages?|standards?|expected|benchmarks?|trajector(y|ies)|establishment|minimum|level (set|required|expected|agreed|needed))|waited (for )?(over|more than|longer than|up to|until)|only (a )?(minority|few|small number|handful)|only [0-9]+(%( of)?| (of|per cent|out of))|only [0-9]+ (people|patients|children|adults|staff|records|cases|families|carers) (had|were|received|have|are)|(rarely|seldom) (received|receive|given|offered|had|involved|consulted|informed|told|reviewed|updated|visited|available|able)|exceed(s|ed)? (the )?(capacity|supply)|unreasonabl(e|y)|upheld (this|the|these|her|his|their|both|all) (complaints?|aspects?)|over capacity|exposed to (avoidable )?(risks?|harm)|not all|affected (their )?(morale|consistency|continuity)|invisible to|(is|are|was|were|remains?|remained) (an?|the|a recognised|a key) areas? for development|(left )?unlocked and unattended|left (unlocked|unattended|unsecured)|(achieved|delivered|met|reached) only|only (achieved|delivered|met|reached)|(almost |nearly )?impossible|undervalued|unsupported|overwhelmed|let down|(said|says|say|showed|shows|included|contained|gave|gives) little|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( [a-z]+(-[a-z]+)?){0,8})(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly|er)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) (more |very |rather |somewhat )?mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|frustrat(ed|ing|ion|ions)|confus(ed|ing|ion)|crisis point|reach(es|ed|ing)? (a )?crisis|(resulted|results|resulting) in (a )?crisis|unnecessar(y|ily)|yet to (demonstrate|show|be|have|make|see|achieve|embed|take|deliver|realise|realize|translate|impact|improve)|no (option|choice) (other )?than|(excluded|suspended) from|(fight|fighting|battle|battling)(\x22|”|’|')? (for|to get|to be)|(fell|falls|fallen|falling) below|(well|far|significantly|considerably) below|below (the |its |their |our )?([a-z0-9]+('s|’s)? ){0,4}(targets?|averages?|standards?|expected|benchmarks?|trajector(y|ies)|establishment|minimum|level (set|required|expected|agreed|needed))|waited (for )?(over|more than|longer than|up to|until)|only (a )?(minority|few|small number|handful)|only [0-9]+(%( of)?| (of|per cent|out of))|only [0-9]+ (people|patients|children|adults|staff|records|cases|families|carers) (had|were|received|have|are)|(rarely|seldom) (received|receive|given|offered|had|involved|consulted|informed|told|reviewed|updated|visited|available|able)|exceed(s|ed)? (the )?(capacity|supply)|unreasonabl(e|y)|upheld (this|the|these|her|his|their|both|all) (complaints?|aspects?)|over capacity|exposed to (avoidable )?(risks?|harm)|not all|affected (their )?(morale|consistency|continuity)|invisible to|(is|are|was|were|remains?|remained) (an?|the|a recognised|a key) areas? for development|(left )?unlocked and unattended|left (unlocked|unattended|unsecured)|(achieved|delivered|met|reached) only|only (achieved|delivered|met|reached)|(almost |nearly )?impossible|undervalued|unsupported|overwhelmed|let down|(said|says|say|showed|shows|included|contained|gave|gives) little|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|instability|(heavy |over-|over|excessive |high )reliance|(need|needs|needed|require|requires|required) (further |more |some )?strengthening|(reduc(ed|es|ing)|weaken(ed|s|ing)|undermin(ed|es|ing)|diminish(ed|es|ing)|limit(ed|s|ing)|restrict(ed|s|ing)) (the |their |its )?(effectiveness|quality|ability|capacity|value)|without (sufficient|adequate|enough|proper) |too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( [a-z]+(-[a-z]+)?){0,8})(?-u:\b)",
     )
 });
 /// Words that deny the good word after them ("not effective", "lacks the commitment") or hold
@@ -37,11 +37,12 @@ static CONTRAST_AFTER: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 /// Gated on its conjunctions: with its run of up to 60 characters it cannot be refused early,
-/// and it is asked of every sentence polarity judges.
+/// and it is asked of every sentence polarity judges. "After years of instability, ..." sets
+/// the past against the present as a concession does.
 static CONCESSIVE_START: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        &["though", "while", "whilst", "despite", "notwithstanding"],
-        r"(?i)^\W*(?:[^,]{0,60}?(?-u:\b)(?:says|said|found|finds|notes|noted|concluded|concludes|reports|reported|judged|considered)\s+that\s+)?(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging)(?-u:\b)",
+        &["though", "while", "whilst", "despite", "notwithstanding", "after"],
+        r"(?i)^\W*(?:[^,]{0,60}?(?-u:\b)(?:says|said|found|finds|notes|noted|concluded|concludes|reports|reported|judged|considered)\s+that\s+)?(although|though|while|whilst|despite|notwithstanding|even though|while acknowledging|after\s+(?:a\s+(?:long\s+)?(?:period|number\s+of\s+(?:years|months))|(?:several|many|two|three|four|five)\s+(?:years|months)|years|months)\s+of)(?-u:\b)",
     )
 });
 
@@ -55,8 +56,9 @@ static NEGATED_VERB: LazyLock<Gated> = LazyLock::new(|| {
 /// How the words of the negative lexicon start that weigh twice: a verdict of their own
 /// ("too long", "poor", "not effective"), where a word such as "delay" or "gaps" may only
 /// describe.
-const STRONG: [&str; 17] = [
+const STRONG: [&str; 18] = [
     "wait",
+    "ineffective",
     "not ",
     "lack",
     "weak",
@@ -131,6 +133,7 @@ fn score(text: &str) -> (i32, i32) {
     let mut negatives = NEGATIVE.find_iter(text);
     negatives.retain(|m| {
         !in_a_name(text, m.start())
+            && !is_what_needs_strengthening(text, m)
             && !is_a_topic(text, m.start())
             && !names_a_need(text, m)
             && !is_raised_freely(text, m.start())
@@ -151,11 +154,13 @@ fn score(text: &str) -> (i32, i32) {
     // A word of praise inside a phrase of the other lexicon is that phrase's ("reserves are
     // fully committed").
     let inside_a_negative = |m: &regex_automata::Match| negatives.iter().any(|n| n.start() <= m.start() && m.end() <= n.end());
-    for m in POSITIVE
-        .find_iter(text)
-        .into_iter()
-        .filter(|m| !in_a_name(text, m.start()) && !inside_a_negative(m) && !is_asked(text, m.start()) && !is_in_progress(text, m))
-    {
+    for m in POSITIVE.find_iter(text).into_iter().filter(|m| {
+        !in_a_name(text, m.start())
+            && !inside_a_negative(m)
+            && !is_asked(text, m.start())
+            && !is_in_progress(text, m)
+            && !in_a_grade_name(text, m)
+    }) {
         if negated(m.start()) {
             neg += 2;
         } else {
@@ -234,6 +239,34 @@ fn is_a_topic(text: &str, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether "needs strengthening" names what someone knows of ("leaders know what needs
+/// strengthening", "the areas that need strengthening"), not what the sentence finds.
+fn is_what_needs_strengthening(text: &str, m: &regex_automata::Match) -> bool {
+    const RELATIVE: [&str; 5] = ["what", "that", "which", "where", "who"];
+    text.as_bytes()[m.range()].ends_with(b"strengthening")
+        && word_before(text, m.start()).is_some_and(|(w, _)| RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r)))
+}
+
+/// Whether a word of praise belongs to the grade "requires improvement to be good", named
+/// as often for an earlier inspection as for this one, or to the name of a kind of document
+/// ("an improvement action plan"); neither judges anything by its words.
+fn in_a_grade_name(text: &str, m: &regex_automata::Match) -> bool {
+    const AFTER: [&[u8]; 5] = [b" to be good", b" plan", b" action plan", b" notice", b" programme"];
+    const BEFORE: &[u8] = b"improvement to be ";
+    let (word, hay) = (&text.as_bytes()[m.range()], text.as_bytes());
+    if word.eq_ignore_ascii_case(b"improvement") {
+        let rest = &hay[m.end()..];
+        AFTER.iter().any(|after| {
+            rest.get(..after.len()).is_some_and(|a| a.eq_ignore_ascii_case(after))
+                && rest.get(after.len()).is_none_or(|b| !crate::extract::openings::is_word_byte(*b))
+        })
+    } else {
+        word.eq_ignore_ascii_case(b"good")
+            && m.start() >= BEFORE.len()
+            && hay[m.start() - BEFORE.len()..m.start()].eq_ignore_ascii_case(BEFORE)
+    }
 }
 
 /// Whether "progress" says only that something is under way ("in progress", "work in
@@ -350,7 +383,17 @@ fn main_clause(text: &str) -> &str {
             // "found that X, but that Y": the second "that" goes on the report of what was
             // found; Y is the clause.
             let t = rest.trim_start();
-            return t.strip_prefix("that ").unwrap_or(rest);
+            let t = t.strip_prefix("that ").unwrap_or(rest);
+            // "However, while X is well established, Y needs strengthening": a concession
+            // may open what the contrast leads to.
+            let opened = t.trim_start_matches([',', ' ']);
+            if CONCESSIVE_START.is_match(opened)
+                && let Some(i) = opened.find(',')
+                && super::has_words(&opened[i + 1..], 3)
+            {
+                return &opened[i + 1..];
+            }
+            return t;
         }
     }
     // "Staff worked well together despite significant pressures": what is conceded after the
@@ -393,9 +436,10 @@ pub fn polarity(text: &str) -> Polarity {
     }
 }
 
-/// Whether the clause says a plan, policy or process is not there ("There is no structured
-/// development programme for board members"), as audits and inspections name a shortfall.
-/// Only these nouns: "there is no waiting list" praises.
+/// Whether the clause says a plan, policy, process or service is not there ("There is no
+/// structured development programme for board members", "there are no specific support
+/// services for care leavers"), as audits and inspections name a shortfall. Only these nouns:
+/// "there is no waiting list" praises.
 fn names_a_missing_plan(clause: &str) -> bool {
     const PLANS: &[&str] = &[
         "plan",
@@ -418,7 +462,11 @@ fn names_a_missing_plan(clause: &str) -> bool {
         "timetable",
         "budget",
         "assurance",
+        "service",
+        "support",
+        "provision",
     ];
+    const AFTER_THE_NOUN: &[&str] = &["for", "of", "in", "on", "at", "with", "from", "about", "by", "which", "that", "who"];
     const THERE: &[&str] = &["there is", "there are", "there was", "there were", "there is still", "there is currently", "there remains"];
     memchr::memmem::find_iter(clause.as_bytes(), b" no ").any(|at| {
         let before = clause[..at].trim_end();
@@ -427,7 +475,10 @@ fn names_a_missing_plan(clause: &str) -> bool {
         there
             && clause[at + 4..]
                 .split_whitespace()
-                .take(5)
+                .take(6)
+                // The noun is in the phrase after "no", not after a preposition: "no waiting
+                // list for the service" names a list. Not "to", which joins "face to face".
+                .take_while(|w| !AFTER_THE_NOUN.iter().any(|p| w.eq_ignore_ascii_case(p)))
                 .map(|w| w.trim_end_matches(['.', ',', ';', ':']).trim_end_matches('s'))
                 .any(|w| PLANS.iter().any(|p| p.trim_end_matches('s').eq_ignore_ascii_case(w)))
     })
@@ -533,6 +584,8 @@ mod tests {
                 "Despite delays, it works.",
                 "Notwithstanding delays, it works.",
                 "The report says that while there is good practice, progress is slow.",
+                "After several years of delays, the unit opened.",
+                "AFTER a period of instability, it settled.",
             ],
         );
     }
@@ -804,5 +857,33 @@ mod tests {
         assert_eq!(polarity("We identified breaches of the regulations on staffing and good governance."), Weakness);
         assert_eq!(polarity("The ward environment was tired and in need of refurbishment."), Weakness);
         assert_eq!(polarity("Records of children in need of protection were reviewed."), Neutral);
+    }
+
+    #[test]
+    fn stability_reach_and_what_needs_strengthening() {
+        assert_eq!(polarity("Staffing in the fostering team has been unstable, with a heavy reliance on interim managers."), Weakness);
+        assert_eq!(polarity("Practitioners have manageable workloads."), Strength);
+        assert_eq!(polarity("The short breaks offer meets the needs of most families."), Strength);
+        assert_eq!(polarity("The short breaks offer does not meet the needs of older children."), Weakness);
+        assert_eq!(polarity("Young people have an influential voice in the design of services."), Strength);
+        assert_eq!(polarity("Gaps in supervision have reduced the quality of assessments."), Weakness);
+        assert_eq!(polarity("Plans are closed without sufficient review of the history."), Weakness);
+        assert_eq!(polarity("Governance of the service, while present, needs strengthening."), Weakness);
+        // A concession opening what a contrast leads to is not the verdict.
+        assert_eq!(polarity("However, while advocacy is well used, the way it shapes services needs strengthening."), Weakness);
+        // A grade named for context praises nothing; the verdict after it decides.
+        assert_eq!(
+            polarity(
+                "Since the last visit, when the service was judged requires improvement to be good, managers have been ineffective in acting on audits."
+            ),
+            Weakness
+        );
+        assert_eq!(polarity("There are no dedicated support services for young carers in the north of the county."), Weakness);
+        assert_eq!(polarity("There are no concerns about the safety of the building."), Strength);
+        assert_eq!(polarity("After a long period of instability, new leaders have brought clear direction."), Strength);
+        assert_eq!(polarity("Leaders know the areas of practice that need strengthening and act on them effectively."), Strength);
+        assert_eq!(polarity("Leaders have reduced the impact of staff turnover on families."), Strength);
+        assert_eq!(polarity("The board has published an improvement action plan."), Neutral);
+        assert_eq!(polarity("Members are highly engaged in a coherent improvement plan."), Strength);
     }
 }
