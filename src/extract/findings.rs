@@ -73,7 +73,8 @@ static CONCERN: LazyLock<Gated> = LazyLock::new(|| {
 });
 /// Sentences that say nothing about the inspected service: site and report furniture ("the
 /// report is available online", "inspectors will monitor progress", "we expect local
-/// authorities to ...", the standard a finding is held to), and how the inspection was
+/// authorities to ...", the standard a finding is held to, what inspections of a kind look
+/// at), and how the inspection was
 /// done ("we sampled 40 cases"),
 /// the part named `method`. One gate serves both, as every sentence is asked.
 static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
@@ -112,10 +113,11 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
             "deaths",
             "giving",
             "expect",
+            "inspection",
         ],
         // "is available" only with a subject that is a publication: "short breaks provision is
         // available" is what inspectors found.
-        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published)|^\W*(we|inspectors|our\s+(link\s+)?inspectors?|the\s+inspectorates?|the\s+regulators?|ofsted|cqc|the\s+care\s+inspectorate)\s+will\s+(also\s+|continue\s+to\s+)?(monitor|ask|follow|return|keep|report|revisit|visit|check|review|publish|carry\s+out))(?-u:\b)|(is|are)\s+as\s+follows|statutory\s+duty|future\s+deaths\s+(will|could|may|might)\s+occur|giving\s+rise\s+to\s+concern|^\W*we\s+expect(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|reviewers|the inspection( team)?|the review( team)?|the audit|auditors)((\s*,[^,.;]{2,150}){1,3},)?\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
+        r"(?i)(?-u:\b)(want(s|ed)? to know|(report|reports|document|version|copy|summary|information|details|findings|guidance|it|this)\s+(is|are)\s+((now|also)\s+)?available|click here|read more|for more information|will be published|aims? to|purpose of (the|our|this)|what we found|this report sets out|(was|were) carried out by|(made|make|makes|set out|sets out)\s+(\w+\s+)?recommendations|resulted\s+in\s+(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(areas?\s+of\s+good\s+practice|recommendations?|requirements?|areas?\s+for\s+improvement)|tak(e|es|en|ing)\s+(the\s+|these\s+|its\s+)?findings\s+[^.;]{0,60}?into\s+account|this\s+letter\s+(summarises|sets\s+out|will\s+be\s+published)|^\W*(we|inspectors|our\s+(link\s+)?inspectors?|the\s+inspectorates?|the\s+regulators?|ofsted|cqc|the\s+care\s+inspectorate)\s+will\s+(also\s+|continue\s+to\s+)?(monitor|ask|follow|return|keep|report|revisit|visit|check|review|publish|carry\s+out))(?-u:\b)|(is|are)\s+as\s+follows|statutory\s+duty|future\s+deaths\s+(will|could|may|might)\s+occur|giving\s+rise\s+to\s+concern|^\W*we\s+expect(?-u:\b)|inspections\s+(look|focus|assess|examine|consider|check)(?-u:\b)|inspection\s+(looks|focuses|assesses|examines|considers|checks)(?-u:\b)|(?P<method>(?-u:\b)(we|inspectors|reviewers|the inspection( team)?|the review( team)?|the audit|auditors)((\s*,[^,.;]{2,150}){1,3},)?\s+(also\s+)?(assessed|looked at|looked|reviewed|visited|spoke|met|examined|considered|read|sampled|tracked|talked|inspected|carried\s+out\s+(this|the|an?|our)\s+(assessment|inspection|review|visit|audit))(?-u:\b))",
     )
 });
 
@@ -367,6 +369,8 @@ mod tests {
             &super::NOT_A_FINDING,
             &[
                 "Parents want to know more.",
+                "Themed INSPECTIONS look at how wards keep people safe.",
+                "A focused inspection examines one service.",
                 "Ofsted will take the findings of this visit into account.",
                 "This letter summarises the visit.",
                 "We carried out this assessment because of concerns.",
@@ -507,6 +511,14 @@ mod tests {
              The review, one of 20 asked for by the Secretaries of State for Health, Housing and Communities, looked at how people move between services, including delayed transfers of care.\n\n\
              Reviewers found that people were not always able to leave hospital when they were ready.\n";
         assert_eq!(finding_texts(text), ["Reviewers found that people were not always able to leave hospital when they were ready."]);
+    }
+
+    #[test]
+    fn what_inspections_of_a_kind_look_at_is_no_finding() {
+        let text = "Inspectors find crowded wards at Northshire hospital\n\n\
+             Themed inspections look at how hospitals deliver safe, effective and person-centred care.\n\n\
+             Inspectors found that patients were waiting too long for a bed.\n";
+        assert_eq!(finding_texts(text), ["Inspectors found that patients were waiting too long for a bed."]);
     }
 
     #[test]

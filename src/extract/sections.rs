@@ -74,6 +74,7 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
     let mut opened_depth: Option<usize> = None;
     // The rank of the heading that opened the section (1 is the top).
     let mut opened_level = u8::MAX;
+    let marked_up = matches!(doc.format.as_str(), "markdown" | "html");
     for (i, b) in doc.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
             let s = classify_heading(doc.block_text(i));
@@ -115,8 +116,10 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                     None => current == Section::Background && depth == Some(1),
                 };
                 // And a heading that outranks the one that opened the section ("### Domain 4"
-                // after a bold "Recommendation") is a part of its own.
-                let outranks = b.level > 0 && b.level < opened_level;
+                // after a bold "Recommendation") is a part of its own; where the markup gives
+                // every heading its rank, so is one of the same rank ("## Part 1" after "##
+                // Recommendations"). Plain text gives all headings found by their shape one rank.
+                let outranks = b.level > 0 && (b.level < opened_level || marked_up && b.level == opened_level);
                 if sibling
                     || outranks
                     || heading_gives_a_grade(doc.block_text(i))
@@ -238,6 +241,17 @@ mod tests {
         let ranked = "### Domain 2\n\nStaff were kind.\n\n**Recommendation**\n\nThe board should share learning.\n\n### Domain 4\n\nBeds were placed in corridors.\n";
         assert_eq!(sections(ranked)[3], Section::Recommendations);
         assert_eq!(sections(ranked).last(), Some(&Section::Other));
+        // Where markup ranks every heading, one of the same rank is the next part too; in plain
+        // text, where headings found by their shape all share one rank, it is not.
+        let sections_md = |text: &str| {
+            let raw = crate::ingest::read_bytes(std::path::Path::new("t.md"), text.as_bytes()).unwrap();
+            block_sections(&crate::segment::build(raw, "t.md", "id".into(), text.len()))
+        };
+        let siblings = "## Recommendations\n\nThe board should plan.\n\n## Part 1. Governance\n\nThe board has stable leadership.\n";
+        assert_eq!(sections_md(siblings)[1], Section::Recommendations);
+        assert_eq!(sections_md(siblings).last(), Some(&Section::Other));
+        let nested = "## Recommendations\n\n### Governance\n\nThe board should plan.\n";
+        assert_eq!(sections_md(nested).last(), Some(&Section::Recommendations));
         let sbar = "2.2 Background\nThe inspection looked at 12 wards.\n\n2.3 Assessment\nInspectors found that staff were kind.\n";
         assert_eq!(sections(sbar).last(), Some(&Section::Other));
         assert_eq!(sections(sbar)[0], Section::Background);
