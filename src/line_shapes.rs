@@ -152,6 +152,19 @@ pub fn grade_of_line(line: &str) -> Option<&str> {
     GRADE_LINE.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str())
 }
 
+/// A line's dot leader, the run of dots (or spaced dots) that sets a name apart from its
+/// value in a contents list or a grid of grades ("Safeguarding ......... Score: 2"): where the
+/// name ends and where the value starts. `None` without a run of four dots or more, or with
+/// nothing on either side.
+pub fn dot_leader(line: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    let at = memchr::memmem::find(b, b"....").or_else(|| memchr::memmem::find(b, b". . . ."))?;
+    let is_leader = |c: u8| c == b'.' || c == b' ' || c == b'\t';
+    let start = b[..at].iter().rposition(|&c| !is_leader(c)).map_or(0, |p| p + 1);
+    let end = b[at..].iter().position(|&c| !is_leader(c)).map_or(b.len(), |p| at + p);
+    (start > 0 && end < b.len()).then_some((start, end))
+}
+
 /// Whether a line ends in a UK postcode ("Manchester M1 2WD"): a line of a postal address.
 pub fn ends_in_postcode(line: &str) -> bool {
     line.len() < 120 && POSTCODE.is_match(line)
@@ -160,6 +173,19 @@ pub fn ends_in_postcode(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dot_leaders_part_a_name_from_its_value() {
+        let line = "Safeguarding ........ Score: 2";
+        let (a, b) = dot_leader(line).unwrap();
+        assert_eq!((&line[..a], &line[b..]), ("Safeguarding", "Score: 2"));
+        let spaced = "Part 2 Finances . . . . . 14";
+        let (a, b) = dot_leader(spaced).unwrap();
+        assert_eq!((&spaced[..a], &spaced[b..]), ("Part 2 Finances", "14"));
+        assert_eq!(dot_leader("It was late...."), None);
+        assert_eq!(dot_leader("....and then"), None);
+        assert_eq!(dot_leader("Three dots... only"), None);
+    }
 
     #[test]
     fn dates_standing_alone_are_date_lines() {

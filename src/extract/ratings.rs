@@ -62,6 +62,23 @@ static ALSO: LazyLock<Regex> = LazyLock::new(|| {
 /// with it (" and adequate for ...").
 static ASPECT_END: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(&format!(r"(?i)[,.;:]|\s+and\s+(?:as\s+)?(?:{GRADES})(?-u:\b)")).unwrap());
+/// The value after a dot leader or a dash that grades: a grade in words, its number before it
+/// or not ("3 - Adequate"), or a score on CQC's scale of four ("Score: 2").
+static GRADE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(&format!(
+        r"(?i)^(?:(?:[1-6]\s*[-–—:]\s*)?(?P<grade>{GRADES})|scored?\s*:?\s*(?P<score>[1-4])(?:\s*[-–—]\s*[A-Za-z][A-Za-z ,]{{0,60}})?)\W*$"
+    ))
+    .unwrap()
+});
+/// "Safeguarding - Score: 2": an aspect and its score set apart by a dash or a colon; or a
+/// score alone ("Score: 2 - Evidence shows some shortfalls"), for what the heading above names.
+/// The words after the number say what it means on the scale.
+static ASPECT_SCORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(
+        r"(?i)^(?:(?P<aspect>[A-Z][^:]{3,120}?)\s*[-–—:]\s*)?score\s*:?\s*(?P<score>[1-4])(?:\s*[-–—]\s*[A-Za-z][A-Za-z ,]{0,60})?\W*$",
+    )
+    .unwrap()
+});
 static NOT_AN_ASPECT: LazyLock<Regex> =
     LazyLock::new(|| crate::rx::regex(r"(?i)^(grade|judgement|judgment|rating|score|evaluation|overall evaluation)s?$").unwrap());
 
@@ -90,7 +107,7 @@ fn duplicate(found: &[Rating], aspect: &str, grade: &str) -> bool {
 pub fn extract(doc: &Document) -> Vec<Rating> {
     let mut out: Vec<Rating> = Vec::new();
     let push = |aspect: &str, grade: &str, out: &mut Vec<Rating>| {
-        let aspect = aspect.trim().trim_end_matches([':', ',']).trim();
+        let aspect = aspect.trim().trim_end_matches([':', ',', '.', ' ']);
         // "judged to require improvement to be good": the grade's name is "requires ...".
         let grade = grade.to_lowercase().replacen("require improvement", "requires improvement", 1);
         if aspect.is_empty() || NOT_AN_ASPECT.is_match(aspect) || duplicate(out, aspect, &grade) {
@@ -110,6 +127,22 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
                     push(prev, grade, &mut out);
                 }
             }
+            continue;
+        }
+        // "Key performance outcomes ........ 3 - Adequate": a grid set with dot leaders.
+        if let Some((name_end, value_start)) = crate::line_shapes::dot_leader(t)
+            && let Some(c) = GRADE_VALUE.captures(&t[value_start..])
+        {
+            let grade = c.name("grade").or(c.name("score")).map_or("", |m| m.as_str());
+            push(&t[..name_end], grade, &mut out);
+            continue;
+        }
+        if t.len() < 200
+            && t.contains(':')
+            && let Some(c) = ASPECT_SCORE.captures(t)
+        {
+            let aspect = c.name("aspect").map(|m| m.as_str()).or_else(|| heading_above(doc, i)).unwrap_or("");
+            push(aspect, &c["score"], &mut out);
             continue;
         }
         if let Some(c) = (t.contains(':') && ASPECT_COLON_GRADE.is_match(t)).then(|| ASPECT_COLON_GRADE.captures(t)).flatten() {
@@ -257,6 +290,28 @@ mod tests {
         let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
         let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
         super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect()
+    }
+
+    #[test]
+    fn grids_set_with_dot_leaders_and_scores_on_a_scale_of_four() {
+        assert_eq!(
+            ratings_of(
+                "Our evaluations\n\n  Quality indicator 1 - Key outcomes ........ 3 - Adequate\n  Quality indicator 2 - Leadership ...... 5 - Very good\n\nStaff were kind.\n"
+            ),
+            ["Quality indicator 1 - Key outcomes = adequate", "Quality indicator 2 - Leadership = very good"]
+        );
+        assert_eq!(
+            ratings_of("Scores\n\n  Assessing needs ........ Score: 2\n  Safeguarding ........... Score: 3\n\nPeople waited.\n"),
+            ["Assessing needs = 2", "Safeguarding = 3"]
+        );
+        assert_eq!(ratings_of("Carers' support - Score: 2\n\nCarers waited.\n"), ["Carers' support = 2"]);
+        assert_eq!(
+            ratings_of("Equity in experience and outcomes\n\nScore: 2 - Evidence shows some shortfalls\n\nPeople waited.\n"),
+            ["Equity in experience and outcomes = 2"]
+        );
+        // A contents list is no grid, and a score out of more than four is not this scale's.
+        assert!(ratings_of("Contents\n\nKey messages ........ 4\nSafeguarding ........ 12\n\nThe board met.\n").is_empty());
+        assert!(ratings_of("Risk score: 16\n\nThe board met.\n").is_empty());
     }
 
     #[test]
