@@ -101,31 +101,62 @@ pub fn given_area(area: &str) -> Vec<String> {
 pub fn areas_of(doc: &Document, text: &Collapsed<'_>, _doc_type: DocType) -> Vec<String> {
     let g = Gazetteer::get();
     let title = doc.title.as_deref().unwrap_or("");
-    let mut score: HashMap<&'static str, f64> = HashMap::new();
-    let mut order: Vec<&'static str> = Vec::new();
+    let mut places = Tally::default();
+    // Boards named for one council area and nothing more ("NHS Fife", "NHS Highland"), for a
+    // document that names no area of its own, as a hospital inspection may not.
+    let mut boards = Tally::default();
     for m in g.find_all_in(text) {
-        if inside_nhs_body(&doc.text, m.start, m.end) || in_a_postal_address(&doc.text, m.start, m.end) {
+        if in_a_postal_address(&doc.text, m.start, m.end) {
             continue;
         }
         let weight = if m.start < HEAD_BYTES { 3.0 } else { 1.0 };
-        if !score.contains_key(m.name) {
-            order.push(m.name);
+        if !inside_nhs_body(&doc.text, m.start, m.end) {
+            places.add(m.name, weight);
+        } else if is_a_board_of_one_area(&doc.text, m.start, m.end) {
+            boards.add(m.name, weight);
         }
-        *score.entry(m.name).or_default() += weight;
     }
     for m in g.find_all(title) {
         if !inside_nhs_body(title, m.start, m.end) {
-            if !score.contains_key(m.name) {
-                order.push(m.name);
-            }
-            *score.entry(m.name).or_default() += 5.0;
+            places.add(m.name, 5.0);
+        } else if is_a_board_of_one_area(title, m.start, m.end) {
+            boards.add(m.name, 5.0);
         }
     }
-    let top = score.values().cloned().fold(0.0, f64::max);
-    if top < 2.0 {
-        return Vec::new();
+    let areas = places.leaders();
+    if areas.is_empty() { boards.leaders() } else { areas }
+}
+
+/// How much each place is named, in order of first mention.
+#[derive(Default)]
+struct Tally {
+    score: HashMap<&'static str, f64>,
+    order: Vec<&'static str>,
+}
+
+impl Tally {
+    fn add(&mut self, name: &'static str, weight: f64) {
+        if !self.score.contains_key(name) {
+            self.order.push(name);
+        }
+        *self.score.entry(name).or_default() += weight;
     }
-    order.into_iter().filter(|n| score[n] >= top * AREA_SHARE).map(str::to_string).collect()
+
+    /// The places named about as much as the most named, if that one is named enough.
+    fn leaders(self) -> Vec<String> {
+        let top = self.score.values().cloned().fold(0.0, f64::max);
+        if top < 2.0 {
+            return Vec::new();
+        }
+        self.order.into_iter().filter(|n| self.score[n] >= top * AREA_SHARE).map(str::to_string).collect()
+    }
+}
+
+/// Whether the place is the whole name of an NHS board after "NHS" ("NHS Fife", not "NHS
+/// Greater Glasgow and Clyde" nor "NHS Fife Health Board's ..."), so the board serves that area.
+fn is_a_board_of_one_area(text: &str, start: usize, end: usize) -> bool {
+    let before = text.as_bytes()[..start].strip_suffix(b" ").unwrap_or(&text.as_bytes()[..start]);
+    before.ends_with(b"NHS") && !text[end..].trim_start_matches(' ').starts_with(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -145,6 +176,12 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(areas("News release\n\nInspection in Glasgow\n\nNHS staff in Glasgow were caring.\n"), ["Glasgow"]);
+        // A board named for one area gives that area to a document that names none of its own.
+        assert_eq!(areas("News release\n\nInspection of a hospital run by NHS Fife\n\nNHS Fife must act.\n"), ["Fife"]);
+        assert_eq!(
+            areas("News release\n\nInspection in Perth and Kinross\n\nNHS Fife and Perth and Kinross Council must act.\n"),
+            ["Perth and Kinross"]
+        );
     }
 
     #[test]
