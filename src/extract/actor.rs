@@ -241,9 +241,15 @@ fn from_clause(s: &str) -> Option<String> {
         // council").
         let whole = s[..c.name("subj").unwrap().end()].trim_end_matches([',', ' ']);
         // "made four recommendations, including that the partnership should": the subject
-        // follows "including that"; what comes before it counts the calls.
+        // follows "including that"; what comes before it counts the calls. So in "The
+        // recommendation is that the board should".
         if let Some(called) = c["subj"].trim_start().strip_prefix("including that ") {
             return clean(called);
+        }
+        static CALL_IS: LazyLock<Regex> =
+            LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommendations?\s+(?:is|was|are|were)\s+that\s+").unwrap());
+        if let Some(m) = CALL_IS.find(&c["subj"]) {
+            return clean(&c["subj"][m.end()..]);
         }
         // "The group, consisting of partners across ..., should": the head before the aside.
         if is_aside(&c["subj"])
@@ -616,6 +622,7 @@ mod appositive_tests {
             ("The board's complaint handling should be in line with the procedure.", "The board"),
             ("The council's leaders should set out a plan.", "The council's leaders"),
             ("Inspectors made four recommendations, including that the partnership should plan its workforce.", "the partnership"),
+            ("The recommendation is that the health board should review how it plans discharge.", "the health board"),
             (
                 "The report calls on the Scottish Government, councils and NHS boards to agree priorities.",
                 "the Scottish Government, councils and NHS boards",

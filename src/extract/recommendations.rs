@@ -154,10 +154,10 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     // Each coordinated clause may carry its own subject ("X must be in place and all partners
     // need to ..."), as may what follows a label ("Recommendation 1: The partnership should") or
     // a report's count of its calls ("made four recommendations, including that the partnership
-    // should ...").
+    // should ...") or what a call says ("The recommendation is that the board should ...").
     static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(
-            r"(?i)[,;:]\s+(?:(?:and|but|while|whilst)\s+|including\s+(?:that\s+)?)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)",
+            r"(?i)[,;:]\s+(?:(?:and|but|while|whilst)\s+|including\s+(?:that\s+)?)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)|(?-u:\b)recommendations?\s+(?:is|was|are|were)\s+that\s+",
         )
         .unwrap()
     });
@@ -836,6 +836,7 @@ mod tests {
         assert!(has_cue("There should be a single plan."));
         // A report's count of its calls, then one of them.
         assert!(has_cue("Inspectors made four recommendations, including that the partnership should plan its workforce."));
+        assert!(has_cue("The recommendation is that the health board should review how it plans discharge."));
         assert!(!has_cue("Children do not achieve as well as they should."));
         assert!(!has_cue("Many wait too long, without the help they need to recover."));
         assert!(!has_cue("The partnership must work jointly to make improvements."));
