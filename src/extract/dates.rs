@@ -177,8 +177,10 @@ pub fn document_date(doc: &Document, doc_type: DocType) -> Option<String> {
             let after = &t[d.end..];
             let others = before.split_whitespace().count() + after.split_whitespace().count();
             // A meeting's line ends in its date after a dash or a comma ("Audit and Risk
-            // Committee – 24 June 2025").
-            let closes_a_short_line = t.len() <= 100 && after.trim().is_empty() && before.trim_end().ends_with(['–', '—', '-', ',']);
+            // Committee – 24 June 2025"), a cover's after a bar or a dot ("Audit body |
+            // Performance audit | April 2025").
+            let closes_a_short_line =
+                t.len() <= 100 && after.trim().is_empty() && before.trim_end().ends_with(['–', '—', '-', ',', '|', '·', '•']);
             // Minutes open with the meeting "held in the Council Chambers on Tuesday 14
             // October 2025 at 10.00am".
             let held = || HELD_ON.is_match(before) && !TO_BE_HELD.is_match(before);
@@ -289,5 +291,7 @@ mod document_date_tests {
     fn month_and_year_only() {
         let d = doc("Northshire integration review\n\nAudit body – June 2022\n\nKey messages\n");
         assert_eq!(document_date(&d, DocType::AuditReport).as_deref(), Some("2022-06"));
+        let d = doc("Northshire integration review\n\nAudit body | Performance audit report | April 2025\n\nKey messages\n");
+        assert_eq!(document_date(&d, DocType::AuditReport).as_deref(), Some("2025-04"));
     }
 }
