@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 
 static POSITIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(strong(er|ly)?|purposeful(ly)?|warmth|realistic (understanding|view|picture|assessment|appraisal)|strengthened|(recruited|deployed) safely|(is|are|was|were) respected|constructive|(was|were|is|are|been) (entirely |wholly |broadly )?reasonable|unmodified (audit )?opinions?|(is|are|was|were) unmodified|work(ing|ed)? hard to|(completed|carried out|recorded|applied|followed|used|undertaken) consistently|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|exemplary|(spoke|speak|speaks|spoken) highly|thorough(ly)?|(value|values|appreciate|appreciates) the|proud|growing in confidence|heart of|outstanding|impressive(ly)?|coherent(ly)?|(highly|fully|actively|well) engaged|embraced|at pace|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?|manageable|influential|meets (the |their |his |her )?([a-z]+ ){0,2}needs)(?-u:\b)",
+        r"(?i)(?-u:\b)(strong(er|ly)?|purposeful(ly)?|warmth|realistic (understanding|view|picture|assessment|appraisal)|strengthened|(recruited|deployed) safely|(is|are|was|were) respected|constructive|(was|were|is|are|been) (entirely |wholly |broadly )?reasonable|unmodified (audit )?opinions?|(is|are|was|were) unmodified|work(ing|ed)? hard to|(completed|carried out|recorded|applied|followed|used|undertaken) consistently|kept (them |people |children |adults |patients )?safe(r)?|(stored|kept|managed|administered|handled) (securely|safely)|strengths?|effective(ly|ness)?|good|improved|improvements?|improving|progress|positive(ly)?|clear(ly)?|well[- ](established|planned|coordinated|co-ordinated|attended|supported|led|considered|developed)|committed|commitment|prais\w+|innovative|comprehensive|robust|successful(ly)?|high[- ]quality|timely|consistent(ly)?|productive|sound|welcome|benefit(s|ed|ing)?|valued|valuable|ambitious|ambition|enhanced|in place|shining|collaborative(ly)?|cooperatively|joined[- ]up|thrive|excellent|exemplary|(spoke|speak|speaks|spoken) highly|thorough(ly)?|(value|values|appreciate|appreciates) the|proud|growing in confidence|heart of|outstanding|impressive(ly)?|coherent(ly)?|(highly|fully|actively|well) engaged|embraced|at pace|proactive(ly)?|responsive|prompt(ly)?|skilled|sensitive(ly)?|empowered|achiev\w+|embedded|evolving|buy-in|better|right help|meaningful|transformative|well|carefully|appropriate(ly)?|swift(ly)?|quickly|creative|help(s|ed|ing)?|supportive|passionate(ly)?|(person|child|family|people)[- ]centred|trauma[- ]informed|strengths[- ]based|listened to|with (dignity|respect|compassion|kindness)|respectful(ly)?|approachable|visible|trusting relationships?|trusted|(is|are|was|were|very|so) (kind|caring)|kindness|(feel|feels|felt) safe|(is|are|was|were|be|been|feel|feels|felt) safer|compassionate(ly)?|attentive(ly)?|friendly|welcoming|(is|are|was|were|very|kept) (clean|tidy)|enjoy(s|ed)?|manageable|influential|lifeline|sensible|pleasant|fit for purpose|(is|are|was|were) in order|easy to (find|access|use|read|understand|follow|navigate)|culture of (learning|openness|continuous improvement|transparency|respect)|(work|works|worked|working) closely|(given|carried out|completed|managed|done|recorded|delivered) in line with|meets (the |their |his |her )?([a-z]+ ){0,2}needs)(?-u:\b)",
     )
 });
 static NEGATIVE: LazyLock<Opened> = LazyLock::new(|| {
     Opened::new(
-        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly|er)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) (more |very |rather |somewhat )?mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|frustrat(ed|ing|ion|ions)|confus(ed|ing|ion)|crisis point|reach(es|ed|ing)? (a )?crisis|(resulted|results|resulting) in (a )?crisis|unnecessar(y|ily)|yet to (demonstrate|show|be|have|make|see|achieve|embed|take|deliver|realise|realize|translate|impact|improve)|no (option|choice) (other )?than|(excluded|suspended) from|(fight|fighting|battle|battling)(\x22|”|’|')? (for|to get|to be)|(fell|falls|fallen|falling) below|(well|far|significantly|considerably) below|below (the |its |their |our )?([a-z0-9]+('s|’s)? ){0,4}(targets?|averages?|standards?|expected|benchmarks?|trajector(y|ies)|establishment|minimum|level (set|required|expected|agreed|needed))|waited (for )?(over|more than|longer than|up to|until)|only (a )?(minority|few|small number|handful)|only [0-9]+(%( of)?| (of|per cent|out of))|only [0-9]+ (people|patients|children|adults|staff|records|cases|families|carers) (had|were|received|have|are)|(rarely|seldom) (received|receive|given|offered|had|involved|consulted|informed|told|reviewed|updated|visited|available|able)|exceed(s|ed)? (the )?(capacity|supply)|unreasonabl(e|y)|upheld (this|the|these|her|his|their|both|all) (complaints?|aspects?)|over capacity|exposed to (avoidable )?(risks?|harm)|not all|affected (their )?(morale|consistency|continuity)|invisible to|(is|are|was|were|remains?|remained) (an?|the|a recognised|a key) areas? for development|(left )?unlocked and unattended|left (unlocked|unattended|unsecured)|(achieved|delivered|met|reached) only|only (achieved|delivered|met|reached)|(almost |nearly )?impossible|undervalued|unsupported|overwhelmed|let down|(said|says|say|showed|shows|included|contained|gave|gives) little|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|instability|(heavy |over-|over|excessive |high )reliance|(need|needs|needed|require|requires|required) (further |more |some )?strengthening|(reduc(ed|es|ing)|weaken(ed|s|ing)|undermin(ed|es|ing)|diminish(ed|es|ing)|limit(ed|s|ing)|restrict(ed|s|ing)) (the |their |its )?(effectiveness|quality|ability|capacity|value)|without (sufficient|adequate|enough|proper) |too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( [a-z]+(-[a-z]+)?){0,8})(?-u:\b)",
+        r"(?i)(?-u:\b)(weak(ness|nesses|er)?|struggl(e|es|ed) to|(reserves|funds|funding|budgets?)( \w+){0,3} (fully|already|largely) committed|(fully|already|largely) committed (its|their|the) (reserves|funds|funding|budgets?)|(rely|relies|relied|relying|reliance)( \w+){0,2} (on|upon)( \w+){0,2} reserves|(compliance|uptake|take-up|attendance|completion|morale)( \w+){0,2} (is|are|was|were|remains?|remained) (too |very |relatively |still )?low|lack(s|ing|ed)?|poor(ly)?|slow(ly|er)?|delay(s|ed)?|too (long|many|few|slow|late|often|high|low)|(is|are|was|were|remains?|remained|still) (at|in) (an?|the|its|their) (very )?early stages?|(is|are|was|were|remains?|remained) (more |very |rather |somewhat )?mixed|insufficient(ly)?|inconsistent(ly)?|inconsistenc(y|ies)|variab(le|ility)|varied|limited|gaps?|problems?|pressures?|concerns?|criticis\w+|fail(s|ed|ing|ure|ures)?|unable|inability|unwilling\w*|barriers?|underdeveloped|disagreement|turnover|missed|wait(s|ing)? (too long|lists?|times?)|waiting|declin\w+|worse|deteriorat\w+|unmet|difficult(y|ies)?|challenging|shortfalls?|not (yet )?(effective|consistent|robust|sufficient|realistic|integrated|clear|timely|joined|always|enough|fully)|no single|unassessed|disrupted|breakdown|vulnerable to|reliant|fragmented|complex care|issues|absence|longer than (is )?(necessary|needed|expected|recommended|(the )?(\w+ )?(targets?|standards?))|longer than (they|it|he|she|we|you) (need|needs|needed|should) to|exclusions?|anxiety|disengagement|stretched|harder|unclear|unsafe|incomplete|inaccurate|out[- ]of[- ]date|ineffective(ly)?|overdue|risky|unsustainable|unaffordable|overspen(d|ds|t|ding)|hard to (get|access|find|contact|obtain)|in need of (refurbishment|repair|redecoration|updating|replacement)|short of staff|short-staffed|understaffed|shortages?|breach(es|ed)?|found it (hard|difficult)|frustrat(ed|ing|ion|ions)|confus(ed|ing|ion)|crisis point|reach(es|ed|ing)? (a )?crisis|(resulted|results|resulting) in (a )?crisis|unnecessar(y|ily)|yet to (demonstrate|show|be|have|make|see|achieve|embed|take|deliver|realise|realize|translate|impact|improve)|no (option|choice) (other )?than|(excluded|suspended) from|(fight|fighting|battle|battling)(\x22|”|’|')? (for|to get|to be)|(fell|falls|fallen|falling) below|(well|far|significantly|considerably) below|below (the |its |their |our )?([a-z0-9]+('s|’s)? ){0,4}(targets?|averages?|standards?|expected|benchmarks?|trajector(y|ies)|establishment|minimum|level (set|required|expected|agreed|needed))|waited (for )?(over|more than|longer than|up to|until)|only (a )?(minority|few|small number|handful)|only [0-9]+(%( of)?| (of|per cent|out of))|only [0-9]+ (people|patients|children|adults|staff|records|cases|families|carers) (had|were|received|have|are)|(rarely|seldom) (received|receive|given|offered|had|involved|consulted|informed|told|reviewed|updated|visited|available|able)|exceed(s|ed)? (the )?(capacity|supply)|unreasonabl(e|y)|upheld (this|the|these|her|his|their|both|all) (complaints?|aspects?)|over capacity|exposed to (avoidable )?(risks?|harm)|not all|affected (their )?(morale|consistency|continuity)|invisible to|(is|are|was|were|remains?|remained) (an?|the|a recognised|a key) areas? for development|(left )?unlocked and unattended|left (unlocked|unattended|unsecured)|(achieved|delivered|met|reached) only|only (achieved|delivered|met|reached)|(almost |nearly )?impossible|undervalued|unsupported|overwhelmed|let down|(said|says|say|showed|shows|included|contained|gave|gives) little|adversely|adverse (impact|effect)s? on|detrimental(ly)?|negative(ly)? (impact|effect|affect|experience|outcome|feedback)\w*|instability|(repeat|repeating|retell|retelling) their (story|stories|history|histories)|little (evidence|use|progress|impact|assurance|involvement)|unsure|uncertain(ty)?|no longer (reflects?|meets?|fits?|matches|relevant|accurate|up to date|fit for purpose)|only (by|through) (using|drawing on|the use of) ([a-z-]+ ){0,2}reserves|(has|have|had) no (influence|control|say|oversight|assurance|means|access)|(has|have|had) to wait|(caseloads?|workloads?|vacanc(y|ies)|vacancy rates?|sickness( absence)?( rates?)?|turnover|waiting times?|waits) (is|are|was|were|remains?|remained) (very |too |particularly |still |consistently )?high|(heavy |over-|over|excessive |high )reliance|(need|needs|needed|require|requires|required) (further |more |some )?strengthening|(reduc(ed|es|ing)|weaken(ed|s|ing)|undermin(ed|es|ing)|diminish(ed|es|ing)|limit(ed|s|ing)|restrict(ed|s|ing)) (the |their |its )?(effectiveness|quality|ability|capacity|value)|without (sufficient|adequate|enough|proper) |too (early|soon) to (see|tell|judge|assess|know|say|evaluate|measure|determine|demonstrate|show)( [a-z]+(-[a-z]+)?){0,8})(?-u:\b)",
     )
 });
 /// Words that deny the good word after them ("not effective", "lacks the commitment") or hold
@@ -48,8 +48,8 @@ static CONCESSIVE_START: LazyLock<Gated> = LazyLock::new(|| {
 
 static NEGATED_VERB: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        &["not", "n't"],
-        r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( often| sometimes| still| frequently)?( not|n't)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)",
+        &["not", "n't", "never"],
+        r"(?i)(?-u:\b)(has|have|had|was|were|is|are|do|does|did|can|could|will|would)( often| sometimes| still| frequently)?( not|n't| never)( yet| always| consistently| fully| routinely| sufficiently)?( been| be)? [a-z]+(?-u:\b)",
     )
 });
 
@@ -101,9 +101,15 @@ fn score(text: &str) -> (i32, i32) {
             !window[m.end()..].contains([',', ';', '.'])
         })
     };
+    // "reduced delays", and further off "reducing the number of people whose discharge was
+    // delayed".
     let reversed = |start: usize| -> bool {
+        static FEWER_OF: LazyLock<Regex> = LazyLock::new(|| {
+            crate::rx::regex(r"(?i)(?-u:\b)(?:reduc\w+|cut|cutting|lower(?:ed|ing)?|decreas\w+)\s+the\s+(?:number|proportion|rate|percentage|level|length)\s+of\s+[^,.;]*$").unwrap()
+        });
         let window_start = text[..start].char_indices().rev().nth(30).map(|(i, _)| i).unwrap_or(0);
-        REVERSER.is_match(&text[window_start..start])
+        let far_start = text[..start].char_indices().rev().nth(100).map(|(i, _)| i).unwrap_or(0);
+        REVERSER.is_match(&text[window_start..start]) || FEWER_OF.is_match(&text[far_start..start])
     };
     // "without delay", "no concerns", "without unnecessary delay": a shortfall said to be absent.
     let denied = |start: usize| -> bool {
@@ -160,6 +166,7 @@ fn score(text: &str) -> (i32, i32) {
             && !is_asked(text, m.start())
             && !is_in_progress(text, m)
             && !in_a_grade_name(text, m)
+            && !is_wished(text, m.start())
     }) {
         if negated(m.start()) {
             neg += 2;
@@ -167,12 +174,18 @@ fn score(text: &str) -> (i32, i32) {
             pos += 1;
         }
     }
+    let mut spared_at: Vec<usize> = Vec::new();
     for m in negatives {
         let word = text[m.range()].to_ascii_lowercase();
         let strong = STRONG.iter().any(|p| word.starts_with(p))
             || word.contains("early stage")
             || matches!(word.as_str(), "worse" | "undervalued" | "unsupported" | "overwhelmed");
-        if reversed(m.start()) || denied(m.start()) || shrunk(m.end()) {
+        // "do not have to wait", "are not required to retell their stories": a burden spared.
+        let spared = || ["have to", "has to", "had to", "repeat", "retell"].iter().any(|b| word.starts_with(b)) && negated(m.start());
+        if spared() {
+            spared_at.push(m.start());
+            pos += 1;
+        } else if reversed(m.start()) || denied(m.start()) || shrunk(m.end()) {
             pos += 1;
         } else {
             neg += if strong { 2 } else { 1 };
@@ -180,7 +193,9 @@ fn score(text: &str) -> (i32, i32) {
     }
     // A bare negation of an action ("had not made", "were not given") reads as a shortfall.
     let denies_an_excess = |end: usize| denied_excess.iter().any(|&e| end <= e && !text[end..e].contains([',', ';', '.']));
-    neg += 2 * negated_verbs.iter().filter(|v| !denies_an_excess(v.end()) && !in_nothing_found(v.start())).count() as i32;
+    // Nor does the negation that spares a burden ("do not have to wait").
+    let spares = |v: &regex::Match<'_>| spared_at.iter().any(|&s| v.start() <= s && s <= v.end() + 4);
+    neg += 2 * negated_verbs.iter().filter(|v| !denies_an_excess(v.end()) && !in_nothing_found(v.start()) && !spares(v)).count() as i32;
     (pos, neg)
 }
 
@@ -247,6 +262,12 @@ fn is_what_needs_strengthening(text: &str, m: &regex_automata::Match) -> bool {
     const RELATIVE: [&str; 5] = ["what", "that", "which", "where", "who"];
     text.as_bytes()[m.range()].ends_with(b"strengthening")
         && word_before(text, m.start()).is_some_and(|(w, _)| RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r)))
+}
+
+/// Whether a word of praise says what would be, not what is ("patients who would benefit from
+/// therapy").
+fn is_wished(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|(w, _)| ["would", "could", "might"].iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 /// Whether a word of praise belongs to the grade "requires improvement to be good", named
@@ -465,6 +486,10 @@ fn names_a_missing_plan(clause: &str) -> bool {
         "service",
         "support",
         "provision",
+        "accommodation",
+        "placement",
+        "bed",
+        "package",
     ];
     const AFTER_THE_NOUN: &[&str] = &["for", "of", "in", "on", "at", "with", "from", "about", "by", "which", "that", "who"];
     const THERE: &[&str] = &["there is", "there are", "there was", "there were", "there is still", "there is currently", "there remains"];
@@ -885,5 +910,27 @@ mod tests {
         assert_eq!(polarity("Leaders have reduced the impact of staff turnover on families."), Strength);
         assert_eq!(polarity("The board has published an improvement action plan."), Neutral);
         assert_eq!(polarity("Members are highly engaged in a coherent improvement plan."), Strength);
+    }
+
+    #[test]
+    fn burdens_borne_and_spared() {
+        assert_eq!(polarity("Families described having to repeat their story to each new worker."), Weakness);
+        assert_eq!(polarity("Families do not have to repeat their story to each new worker."), Strength);
+        assert_eq!(polarity("Young people had to wait for a first appointment."), Weakness);
+        assert_eq!(polarity("Young people do not have to wait for a first appointment."), Strength);
+        assert_eq!(polarity("Staff told us caseloads were too high."), Weakness);
+        assert_eq!(polarity("The scheme of delegation no longer reflects how services are run."), Weakness);
+        assert_eq!(polarity("There is little evidence that the board uses benchmarking."), Weakness);
+        assert_eq!(polarity("The board has no influence over the hospital budget."), Weakness);
+        assert_eq!(polarity("The hospital budget has never been delegated."), Weakness);
+        assert_eq!(polarity("The plan is fit for purpose and sets sensible priorities."), Strength);
+        assert_eq!(polarity("Consent forms were in order and easy to find."), Strength);
+        assert_eq!(
+            polarity("The new scheme has made steady progress in reducing the number of people whose discharge was delayed."),
+            Strength
+        );
+        // What would help is a need, not praise.
+        assert_eq!(polarity("Some carers would benefit from a break."), Neutral);
+        assert_eq!(polarity("There was no bed available in the community."), Weakness);
     }
 }
