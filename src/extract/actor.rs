@@ -251,11 +251,14 @@ fn from_clause(s: &str) -> Option<String> {
         if let Some(m) = CALL_IS.find(&c["subj"]) {
             return clean(&c["subj"][m.end()..]);
         }
-        // "The group, consisting of partners across ..., should": the head before the aside.
+        // "The group, consisting of partners across ..., should": the head before the aside;
+        // but an aside that names who is included ("Leaders, including the council and the
+        // ICB, should") names them as asked too, when it is short.
         if is_aside(&c["subj"])
             && let Some((head, _)) = whole.split_once(',')
         {
-            return clean(head);
+            let names_members = ["including ", "such as "].iter().any(|w| c["subj"].trim_start().starts_with(w));
+            return if names_members { clean(whole).or_else(|| clean(head)) } else { clean(head) };
         }
         if is_list_of_names(whole) {
             return clean(whole);
@@ -607,7 +610,15 @@ mod appositive_tests {
             from_sentence("The new steering group, made up of partners from health and education, should publish a plan.").as_deref(),
             Some("The new steering group")
         );
-        assert_eq!(from_sentence("Leaders, including the council, the board, and school leaders, must act.").as_deref(), Some("Leaders"));
+        assert_eq!(
+            from_sentence("Leaders, including the council, the board, and school leaders, must act.").as_deref(),
+            Some("Leaders, including the council, the board, and school leaders")
+        );
+        assert_eq!(
+            from_sentence("The group, consisting of partners across education, health and care in the area, should meet monthly.")
+                .as_deref(),
+            Some("The group")
+        );
     }
 
     #[test]
