@@ -665,7 +665,7 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         }
         let text = doc.slice(s.span);
         let trimmed = text.trim_end();
-        if trimmed.ends_with(':') || trimmed.ends_with('?') || !has_words(text, 3) {
+        if trimmed.ends_with(':') && !calls_for_more_than_its_list(trimmed) || trimmed.ends_with('?') || !has_words(text, 3) {
             continue;
         }
         let first = si == first_in_block;
@@ -751,6 +751,14 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         out.push(Recommendation { text: doc.slice(span).to_string(), actor, themes, span, page: block.page });
     }
     out
+}
+
+/// Whether a lead-in asks for something of its own before its list ("Leaders should improve
+/// the consistency of the support offered to children with SEND by ensuring:"), where "The
+/// board should:" or "This should include:" only hands the list over: the modal has a long
+/// clause after it.
+fn calls_for_more_than_its_list(lead_in: &str) -> bool {
+    MODAL_WORDS.first_start(lead_in.as_bytes()).is_some_and(|at| has_words(&lead_in[at..], 10))
 }
 
 /// A sentence that narrows the list item before it ("In particular, care leavers in custody.")
@@ -1047,6 +1055,27 @@ mod lead_in_tests {
         let doc = crate::segment::build(raw, "t.txt", "id".into(), text.len());
         let recs = Extractor::default().extract(&doc).recommendations;
         recs.into_iter().find(|r| r.text.starts_with("waiting times")).expect("the item is a recommendation").actor
+    }
+
+    #[test]
+    fn a_lead_in_that_asks_for_something_of_its_own_is_a_call_too() {
+        let text = "Areas for improvement\n\n\
+             Leaders should improve the consistency of the support offered to young carers across the county by ensuring:\n\n\
+             - every carer has an assessment\n\
+             - assessments are reviewed each year\n\n\
+             The board should:\n\n\
+             - publish its plan\n";
+        let lead = "Leaders should improve the consistency of the support offered to young carers across the county by ensuring:";
+        assert_recs(
+            "t.txt",
+            text,
+            &[
+                (lead, Some("Leaders")),
+                ("every carer has an assessment", Some("Leaders")),
+                ("assessments are reviewed each year", Some("Leaders")),
+                ("publish its plan", Some("The board")),
+            ],
+        );
     }
 
     #[test]
