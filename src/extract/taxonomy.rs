@@ -197,6 +197,11 @@ mod tests {
         assert_eq!(ids(&t, "Some patients stayed longer than necessary on the wards."), ["delayed-discharge"]);
         assert_eq!(ids(&t, "Recruiting and retaining social workers remains hard."), ["workforce"]);
         assert_eq!(ids(&t, "The board monitors its risk registers."), ["governance"]);
+        assert_eq!(ids(&t, "Plans should measure the direct impact on families."), ["performance"]);
+        assert_eq!(ids(&t, "The ward should involve patients in planning their discharge."), ["engagement"]);
+        assert_eq!(ids(&t, "Patients waited for psychological therapy."), ["mental-health"]);
+        // Safety to speak up is the culture of a team, not mental health.
+        assert!(ids(&t, "Staff felt psychologically safe to speak up.").is_empty());
     }
 
     #[test]
