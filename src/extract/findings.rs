@@ -125,7 +125,9 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
 /// what is working well or not, a method sentence that also judges ("inspectors spoke to
 /// practitioners who were passionate about ...") is a finding all the same.
 fn is_not_a_finding(text: &str, section: Section) -> bool {
-    if is_a_score_line(text) {
+    // A score line, or an entry of a contents list or grid cut at its dot leader ("Safeguarding
+    // .........").
+    if is_a_score_line(text) || memchr::memmem::find(text.as_bytes(), b"....").is_some() {
         return true;
     }
     if !NOT_A_FINDING.is_match(text) {
@@ -511,6 +513,13 @@ mod tests {
              The review, one of 20 asked for by the Secretaries of State for Health, Housing and Communities, looked at how people move between services, including delayed transfers of care.\n\n\
              Reviewers found that people were not always able to leave hospital when they were ready.\n";
         assert_eq!(finding_texts(text), ["Reviewers found that people were not always able to leave hospital when they were ready."]);
+    }
+
+    #[test]
+    fn a_grid_set_with_dot_leaders_gives_no_findings() {
+        let text = "Assessment of Northshire Council\n\nScores\n\nTheme 4: Leadership\n  Governance and sustainability ........ Score: 2\n  Learning, improvement and innovation ....... Score: 3\n\n------\n\n\
+             Inspectors found that carers waited too long for assessments.\n";
+        assert_eq!(finding_texts(text), ["Inspectors found that carers waited too long for assessments."]);
     }
 
     #[test]

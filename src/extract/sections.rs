@@ -90,10 +90,11 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                 quiet_run = 0;
                 opened_depth = number_depth(doc.block_text(i));
                 opened_level = b.level;
-            } else if current != Section::Strengths && names_only(doc.slice(b.span).trim())
-                || crate::line_shapes::is_label_line(doc.slice(b.span).trim())
-                || is_lead_in(doc.slice(b.span))
-                || announced
+            } else if !heading_gives_a_grade(doc.block_text(i))
+                && (current != Section::Strengths && names_only(doc.slice(b.span).trim())
+                    || crate::line_shapes::is_label_line(doc.slice(b.span).trim())
+                    || is_lead_in(doc.slice(b.span))
+                    || announced)
             {
                 // A line of names, a label and its value ("Stated: Second time", "To be
                 // completed by: 31 March 2025"), a lead-in ("Evidence showed:") or what one
@@ -147,11 +148,16 @@ fn number_depth(t: &str) -> Option<usize> {
     (!number.is_empty() && parts().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))).then(|| parts().count())
 }
 
-/// A heading that grades what it names ("How good is our leadership?  3 - Adequate",
-/// "Leadership: Good") opens the judged part on it, whatever part came before.
+/// A heading that grades or scores what it names ("How good is our leadership?  3 - Adequate",
+/// "Leadership: Good", "Assessing needs - Score: 2") opens the judged part on it, whatever
+/// part came before.
 fn heading_gives_a_grade(t: &str) -> bool {
     static GRADED: LazyLock<Regex> = LazyLock::new(|| {
-        crate::rx::regex(&format!(r"(?i)(?:\s{{2,}}|\s[-–]\s|[:?]\s*)(?:[1-6]\s*[-–]\s*)?(?:{})\s*$", crate::line_shapes::GRADES)).unwrap()
+        crate::rx::regex(&format!(
+            r"(?i)(?:\s{{2,}}|\s[-–]\s|[:?]\s*)(?:(?:[1-6]\s*[-–]\s*)?(?:{})|score\s*:?\s*[1-4])\s*$",
+            crate::line_shapes::GRADES
+        ))
+        .unwrap()
     });
     t.len() <= 200 && GRADED.is_match(t)
 }
@@ -237,6 +243,8 @@ mod tests {
         // A heading that grades what it names opens a part of its own.
         let graded = "Requirements\n\n1. The provider must train staff.\n\nHow good is our leadership?    3 - Adequate\n\nThe manager was visible and approachable.\n";
         assert_eq!(sections(graded).last(), Some(&Section::Other));
+        let scored = "Areas for improvement\n\nStaff must be trained.\n\nTheme 1: Working with people\n\nAssessing needs - Score: 2\n\nAssessments were person-centred.\n";
+        assert_eq!(sections(scored).last(), Some(&Section::Other));
         // A heading that outranks the one that opened the section is a part of its own.
         let ranked = "### Domain 2\n\nStaff were kind.\n\n**Recommendation**\n\nThe board should share learning.\n\n### Domain 4\n\nBeds were placed in corridors.\n";
         assert_eq!(sections(ranked)[3], Section::Recommendations);

@@ -628,6 +628,8 @@ fn promote_title_paragraphs(blocks: &mut [RawBlock]) {
             && t.len() <= 4 * 120
             && (2..=16).contains(&t.split_whitespace().take(17).count())
             && t.chars().take(121).count() <= 120
+            // An entry of a contents list or of a grid ("Safeguarding ...... Score: 2").
+            && line_shapes::dot_leader(t).is_none()
         {
             blocks[i].kind = BlockKind::Heading;
             blocks[i].level = 3;
