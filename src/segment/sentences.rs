@@ -27,6 +27,13 @@ fn starts_sentence(c: char) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || is_opener(c)
 }
 
+/// Whether text starts with a name spelled in lower case with a capital inside ("tsiMoray",
+/// "iPads", "eHealth"), which may open a sentence as a capital does.
+fn starts_with_a_camel_name(text: &str) -> bool {
+    let word = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    word.len() <= 24 && word.starts_with(|c: char| c.is_ascii_lowercase()) && word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+}
+
 /// The word just before byte `dot` (exclusive), lowercased, with inner dots kept ("e.g").
 fn word_before(text: &str, dot: usize) -> &str {
     let head = &text[..dot];
@@ -74,7 +81,10 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 // "(outcome 3, ...)" after a stop belongs to the sentence before it.
                 Some((k, n)) => {
                     let after_opener = after[k + n.len_utf8()..].chars().next();
-                    spaced && starts_sentence(n) && !(is_opener(n) && after_opener.is_some_and(|c| c.is_lowercase())) && note.is_none()
+                    spaced
+                        && (starts_sentence(n) || starts_with_a_camel_name(&after[k..]))
+                        && !(is_opener(n) && after_opener.is_some_and(|c| c.is_lowercase()))
+                        && note.is_none()
                 }
             };
             let end = note.filter(|&e| !text[e..].trim().is_empty()).or(ok.then_some(closed));
@@ -184,6 +194,18 @@ mod tests {
     #[test]
     fn lowercase_after_stop_does_not_split() {
         assert_eq!(sents("The rate was 4.2 per cent. of the total."), ["The rate was 4.2 per cent. of the total."]);
+    }
+
+    #[test]
+    fn a_name_in_lower_case_with_a_capital_inside_starts_a_sentence() {
+        assert_eq!(
+            sents("The board works with the third sector. tsiNorthshire chairs the forum."),
+            ["The board works with the third sector.", "tsiNorthshire chairs the forum."]
+        );
+        assert_eq!(
+            sents("Staff were given tablets. iPads were used on visits."),
+            ["Staff were given tablets.", "iPads were used on visits."]
+        );
     }
 
     #[test]
