@@ -127,7 +127,8 @@ static NOT_A_FINDING: LazyLock<Gated> = LazyLock::new(|| {
 fn is_not_a_finding(text: &str, section: Section) -> bool {
     // A score line, or an entry of a contents list or grid cut at its dot leader ("Safeguarding
     // .........").
-    if is_a_score_line(text) || memchr::memmem::find(text.as_bytes(), b"....").is_some() {
+    static DOTS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"...."));
+    if is_a_score_line(text) || DOTS.find(text.as_bytes()).is_some() {
         return true;
     }
     if !NOT_A_FINDING.is_match(text) {

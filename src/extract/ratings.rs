@@ -130,7 +130,8 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             continue;
         }
         // "Key performance outcomes ........ 3 - Adequate": a grid set with dot leaders.
-        if let Some((name_end, value_start)) = crate::line_shapes::dot_leader(t)
+        if t.len() < 200
+            && let Some((name_end, value_start)) = crate::line_shapes::dot_leader(t)
             && let Some(c) = GRADE_VALUE.captures(&t[value_start..])
         {
             let grade = c.name("grade").or(c.name("score")).map_or("", |m| m.as_str());

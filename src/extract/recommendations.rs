@@ -157,7 +157,7 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     // should ...") or what a call says ("The recommendation is that the board should ...").
     static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(
-            r"(?i)[,;:]\s+(?:(?:and|but|while|whilst)\s+|including\s+(?:that\s+)?)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)|(?-u:\b)recommendations?\s+(?:is|was|are|were)\s+that\s+",
+            r"(?i)[,;:]\s+(?:(?:and|but|while|whilst)\s+|including\s+(?:that\s+)?)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)",
         )
         .unwrap()
     });
@@ -181,7 +181,14 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     if quoted && t[last_modal..].starts_with("shall") {
         return false;
     }
+    // Searched apart from the clause marks, and only where the word is, as few sentences
+    // say what a call is.
+    static CALL_IS: LazyLock<Regex> =
+        LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommendations?\s+(?:is|was|are|were)\s+that\s+").unwrap());
+    static CALL_WORD: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"ecommendation"));
+    let call_is = CALL_WORD.find(t.as_bytes()).and_then(|_| CALL_IS.find(t)).map(|m| m.end()).filter(|&e| e <= last_modal);
     std::iter::once(0)
+        .chain(call_is)
         // A colon opens a clause only after a label at the start, not inside what is quoted.
         .chain(CLAUSE.find_iter(t).filter(|m| m.start() <= LABEL_MAX || !m.as_str().starts_with(':')).map(|m| m.end()))
         .take_while(|&start| start <= last_modal)

@@ -172,7 +172,7 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
         }
         // A name and its value set apart by a dot leader ("Safeguarding ...... Score: 2") is
         // one entry of a contents list or a grid of grades, a line of its own.
-        if memchr::memchr(b'.', t.as_bytes()).is_some() && line_shapes::dot_leader(t).is_some() {
+        if line_shapes::dot_leader(t).is_some() {
             pending_bullets = 0;
             b.flush();
             b.open(BlockKind::Paragraph, t.to_string());
