@@ -75,12 +75,17 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
     // The rank of the heading that opened the section (1 is the top).
     let mut opened_level = u8::MAX;
     let marked_up = matches!(doc.format.as_str(), "markdown" | "html");
+    let mut opened_in_capitals = false;
     for (i, b) in doc.blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
             let s = classify_heading(doc.block_text(i));
             // "The matters of concern are as follows:" over "Confusion over the local policy for
             // ...": what the lead-in announces is the section's first item, however long. A
             // form's short label ("Comments:", "Action for next year:") announces no list.
+            // Plain text ranks headings by type: one in capitals after one in capitals opened
+            // the section ("INTRODUCTION", then "AUDIT OF THE ANNUAL ACCOUNTS") is the next
+            // part, though a line of capitalised words may otherwise only label what follows.
+            let same_type = opened_in_capitals && in_capitals(doc.block_text(i));
             let announced = current != Section::Strengths && i > 0 && {
                 let before = doc.block_text(i - 1);
                 is_lead_in(before) && super::has_words(before, 5)
@@ -90,7 +95,9 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                 quiet_run = 0;
                 opened_depth = number_depth(doc.block_text(i));
                 opened_level = b.level;
+                opened_in_capitals = in_capitals(doc.block_text(i));
             } else if !heading_gives_a_grade(doc.block_text(i))
+                && !same_type
                 && (current != Section::Strengths && names_only(doc.slice(b.span).trim())
                     || crate::line_shapes::is_label_line(doc.slice(b.span).trim())
                     || is_lead_in(doc.slice(b.span))
@@ -123,6 +130,7 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                 let outranks = b.level > 0 && (b.level < opened_level || marked_up && b.level == opened_level);
                 if sibling
                     || outranks
+                    || same_type
                     || heading_gives_a_grade(doc.block_text(i))
                     || quiet_run >= 2
                     || current == Section::Strengths
@@ -131,6 +139,7 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                     current = Section::Other;
                     opened_depth = None;
                     opened_level = u8::MAX;
+                    opened_in_capitals = false;
                 }
             }
         } else {
@@ -139,6 +148,13 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
         out.push(current);
     }
     out
+}
+
+/// Whether a heading is set in capitals ("AUDIT OF THE ANNUAL ACCOUNTS"), with a few letters at
+/// least.
+fn in_capitals(t: &str) -> bool {
+    let mut letters = t.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(3).is_some() && letters.all(char::is_uppercase)
 }
 
 /// How many numbers a heading's own number has: "2.3 Assessment" two, "3. Evaluation" one.
@@ -243,6 +259,10 @@ mod tests {
         // A heading that grades what it names opens a part of its own.
         let graded = "Requirements\n\n1. The provider must train staff.\n\nHow good is our leadership?    3 - Adequate\n\nThe manager was visible and approachable.\n";
         assert_eq!(sections(graded).last(), Some(&Section::Other));
+        // In plain text a heading in capitals after one in capitals that opened the section is
+        // the next part; one in small letters is a part of it.
+        let capitals = "INTRODUCTION\n\nThis summary sets out our findings.\n\nFinancial sustainability\n\nThe plan sets out scenarios.\n\nAUDIT OF THE ANNUAL ACCOUNTS\n\nWorking papers were not ready.\n";
+        assert_eq!(sections(capitals), [Background, Background, Background, Background, Other, Other]);
         let scored = "Areas for improvement\n\nStaff must be trained.\n\nTheme 1: Working with people\n\nAssessing needs - Score: 2\n\nAssessments were person-centred.\n";
         assert_eq!(sections(scored).last(), Some(&Section::Other));
         // A heading that outranks the one that opened the section is a part of its own.

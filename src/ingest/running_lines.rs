@@ -191,6 +191,23 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
         }
     }
     let mut mask = vec![false; lines.len()];
+    // Without page markers, a line of words set inside a run of text each time (a record's
+    // label, "Issue/risk" between an item's heading and its text) is the document's own, where
+    // a running line comes with a page number or stands apart. Labels of a few words may also
+    // each head their text after a blank line ("Issue/risk" straight over what the issue is),
+    // when there are several such labels: one alone ("Our findings" over each part) may be
+    // a running line.
+    let label_share = |pos: &[usize], heads_only: bool| {
+        if lines[pos[0]].bytes().any(|b| b.is_ascii_digit()) || heads_only && crate::extract::has_words(lines[pos[0]], 5) {
+            return false;
+        }
+        let set_in = |&&i: &&usize| {
+            i > 0 && (heads_only || !lines[i - 1].trim().is_empty()) && lines.get(i + 1).is_some_and(|l| !l.trim().is_empty())
+        };
+        pos.iter().filter(set_in).count() * 2 > pos.len()
+    };
+    let heading_labels =
+        recurring.values().chain(collided.values()).filter(|pos| pos.len() >= MIN_REPEATS && label_share(pos, true)).count();
     for pos in recurring.values().chain(collided.values()) {
         if pos.len() < MIN_REPEATS {
             continue;
@@ -206,11 +223,7 @@ pub fn running_line_mask(lines: &[&str]) -> Vec<bool> {
             continue;
         }
         let by_pages = pos.iter().filter(|&&i| near_page(i)).count() * 2 >= pos.len();
-        // Without page markers, a line of words set inside a run of text each time (a
-        // record's label, "Issue/risk" between an item's heading and its text) is the
-        // document's own, where a running line comes with a page number or stands apart.
-        let within_text = |&&i: &&usize| i > 0 && !lines[i - 1].trim().is_empty() && lines.get(i + 1).is_some_and(|l| !l.trim().is_empty());
-        let a_label = !lines[pos[0]].bytes().any(|b| b.is_ascii_digit()) && pos.iter().filter(within_text).count() * 2 > pos.len();
+        let a_label = label_share(pos, false) || heading_labels >= 2 && label_share(pos, true);
         if !(by_pages || (!has_pages && pos.len() >= 5 && !a_label) || shape.starts_with("page #")) {
             continue;
         }
@@ -471,6 +484,17 @@ mod tests {
         assert_eq!(clean.matches("Issue/risk").count(), 6);
         assert_eq!(clean.matches("Recommendation").count(), 6);
         assert_eq!(clean.matches("Running title of the report").count(), 0, "a line standing apart still goes");
+        // Labels that each head their text after a blank line.
+        let item = |n: usize| format!("{n}. Item title\n\nIssue/risk\n{filler}\nRecommendation\n{filler}\nRunning title of the report\n\n");
+        let text: String = (1..=6).map(item).collect();
+        let (clean, _) = strip_running_lines(&text);
+        assert_eq!(clean.matches("Issue/risk").count(), 6);
+        assert_eq!(clean.matches("Recommendation").count(), 6);
+        assert_eq!(clean.matches("Running title of the report").count(), 0, "a line standing apart still goes");
+        // One label alone over each part's text may be a running line.
+        let part = |n: usize| format!("Part {n}\n\nOur findings\n{filler}\n");
+        let text: String = (1..=6).map(part).collect();
+        assert_eq!(strip_running_lines(&text).0.matches("Our findings").count(), 0);
     }
 
     #[test]
