@@ -492,7 +492,7 @@ mod tests {
         assert_eq!(clean.matches("Recommendation").count(), 6);
         assert_eq!(clean.matches("Running title of the report").count(), 0, "a line standing apart still goes");
         // One label alone over each part's text may be a running line.
-        let part = |n: usize| format!("Part {n}\n\nOur findings\n{filler}\n");
+        let part = |n: usize| format!("Part {n}\n\nOur findings\n{filler}{filler}\n");
         let text: String = (1..=6).map(part).collect();
         assert_eq!(strip_running_lines(&text).0.matches("Our findings").count(), 0);
     }
