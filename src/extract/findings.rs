@@ -245,7 +245,20 @@ pub fn extract(
             continue;
         }
         let explicit = || REPORTED.is_match(text);
-        let pol = match section {
+        // "Inspectors highlighted the following strengths:" over its items: what the lead-in
+        // announces is what each item is.
+        let announced = (own_voice && block.kind == BlockKind::ListItem && block.lead_in.is_some())
+            .then(|| block.lead_in.map(|l| super::sections::classify_heading(doc.block_text(l))))
+            .flatten();
+        let pol = match (section, announced) {
+            (Section::Other | Section::KeyFindings, Some(Section::Strengths)) => Some(Polarity::Strength),
+            (Section::Other | Section::KeyFindings, Some(Section::Weaknesses | Section::Recommendations)) => match polarity(text) {
+                Polarity::Strength => None,
+                _ => Some(Polarity::Weakness),
+            },
+            _ => None,
+        };
+        let pol = pol.or_else(|| match section {
             // Under "What needs to improve", an item that states what was found is a weakness.
             Section::Recommendations => (own_voice && block.kind == BlockKind::ListItem).then(|| match polarity(text) {
                 Polarity::Neutral => Polarity::Weakness,
@@ -264,7 +277,7 @@ pub fn extract(
             _ if investigation => None,
             _ if !own_voice => (explicit() && is_evaluative(text)).then(|| polarity(text)),
             _ => (explicit() || is_evaluative(text)).then(|| polarity(text)),
-        };
+        });
         if section == Section::Recommendations && pol.is_none() {
             continue;
         }
@@ -421,6 +434,25 @@ mod tests {
     /// The text of each finding of `text`.
     fn finding_texts(text: &str) -> Vec<String> {
         record(text).findings.into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn a_lead_in_says_what_its_items_are() {
+        let r = record(
+            "Inspectors praise child protection in Northshire\n\n\
+             A joint inspection found that children at risk of harm were kept safer.\n\n\
+             Inspectors highlighted the following strengths:\n\n\
+             - Staff in rural areas travelled long distances to see families.\n\n\
+             Inspectors also identified areas for improvement:\n\n\
+             - Children waited too long for specialist mental health support.\n\
+             - The quality of chronologies.\n",
+        );
+        let f: Vec<(&str, Polarity)> = r.findings.iter().map(|f| (f.text.as_str(), f.polarity)).collect();
+        assert!(f.contains(&("Staff in rural areas travelled long distances to see families.", Polarity::Strength)), "{f:?}");
+        assert!(f.contains(&("Children waited too long for specialist mental health support.", Polarity::Weakness)), "{f:?}");
+        // What names what is to improve stays a call to improve it.
+        let recs: Vec<&str> = r.recommendations.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(recs, ["The quality of chronologies."]);
     }
 
     #[test]

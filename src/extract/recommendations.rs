@@ -695,7 +695,9 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
         };
         let is_rec = match block.kind {
             BlockKind::TableCell => in_rec_column && first && !is_a_reference(text),
-            BlockKind::ListItem if first && lead_in.is_some() => !records_a_decision(text),
+            BlockKind::ListItem if first && lead_in.is_some() => {
+                !records_a_decision(text) && !lead_in.is_some_and(|lead| states_what_was_found(text, lead))
+            }
             _ if first && labelled_a_call(text) => true,
             BlockKind::ListItem if first && section == Section::Recommendations => {
                 is_nominal(text) || is_imperative(text) || has_cue(text) || resolved.is_some() || directive()
@@ -766,6 +768,23 @@ pub fn extract(doc: &Document, sections: &[Section], sentence_themes: &[Vec<Them
 /// clause after it.
 fn calls_for_more_than_its_list(lead_in: &str) -> bool {
     MODAL_WORDS.first_start(lead_in.as_bytes()).is_some_and(|at| has_words(&lead_in[at..], 10))
+}
+
+/// Whether a list item under a lead-in that asks nothing itself ("Inspectors also identified
+/// areas for improvement:") states what was found ("Children waited too long for specialist
+/// support."), a finding, rather than naming what is to improve ("The timeliness of
+/// assessments") or saying what to do. Under "The board should ensure that:" a statement
+/// ("all children receive their checks") is what is to be made true.
+fn states_what_was_found(item: &str, lead_in: &str) -> bool {
+    // An item in small letters goes on the lead-in's sentence ("Cabinet:" over "notes the
+    // rating ...").
+    crate::line_shapes::after_item_mark(item).starts_with(char::is_uppercase)
+        && MODAL_WORDS.first_start(lead_in.as_bytes()).is_none()
+        && !lead_in.trim_end().trim_end_matches(':').trim_end().ends_with(" to")
+        && !is_nominal(item)
+        && !is_imperative(item)
+        && !has_cue(item)
+        && super::polarity::polarity(item) != crate::model::Polarity::Neutral
 }
 
 /// A sentence that narrows the list item before it ("In particular, care leavers in custody.")
