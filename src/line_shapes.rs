@@ -25,7 +25,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The grades inspectors and auditors give, in words, longest first where one starts another.
-pub const GRADES: &str = r"requires? improvement to be good|requires improvement|outstanding|inadequate|good|adequate|excellent|very good|weak|unsatisfactory|satisfactory|poor|very effective|effective with areas for improvement|important areas for improvement|major areas for improvement|effective|ineffective";
+pub const GRADES: &str = r"requires? improvement to be good|requires improvement|outstanding|inadequate|good|adequate|excellent|very good|weak|unsatisfactory|satisfactory|poor|very effective|effective with areas for improvement|important areas for improvement|major areas for improvement|effective|ineffective|insufficient progress|sufficient progress";
 
 /// A grade standing alone on its line, as a judgement grid sets it under its aspect.
 static GRADE_LINE: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(&format!(r"(?i)^\W*({GRADES})\W*$")).unwrap());

@@ -79,8 +79,9 @@ static ASPECT_SCORE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static NOT_AN_ASPECT: LazyLock<Regex> =
-    LazyLock::new(|| crate::rx::regex(r"(?i)^(grade|judgement|judgment|rating|score|evaluation|overall evaluation)s?$").unwrap());
+static NOT_AN_ASPECT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::rx::regex(r"(?i)^((progress )?(grade|judgement|judgment|rating|score|evaluation)|overall evaluation)s?$").unwrap()
+});
 
 fn words(s: &str) -> Vec<String> {
     s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect()
@@ -150,9 +151,15 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             // "Evaluation: Effective" grades what the line above names ("Key process: Initial
             // inquiries"), after its own label.
             let aspect = match &c["aspect"] {
+                // The line above names what is graded, unless it is prose ("Progress judgement:
+                // sufficient progress" under the area's heading and a paragraph on it).
                 a if NOT_AN_ASPECT.is_match(a.trim()) && i > 0 => {
                     let prev = doc.block_text(i - 1).trim();
-                    crate::line_shapes::label_end(prev).map_or(prev, |end| &prev[end..])
+                    if doc.blocks[i - 1].kind != BlockKind::Heading && super::has_words(prev, 16) {
+                        heading_above(doc, i).unwrap_or(prev)
+                    } else {
+                        crate::line_shapes::label_end(prev).map_or(prev, |end| &prev[end..])
+                    }
                 }
                 a => a,
             };
@@ -291,6 +298,19 @@ mod tests {
         let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
         let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
         super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect()
+    }
+
+    #[test]
+    fn progress_judged_under_each_area_of_a_revisit() {
+        assert_eq!(
+            ratings_of(
+                "Area for priority action 1: Shared governance\n\nLeaders across the partnership should set up shared governance so that they know how well the needs of children are met.\n\nProgress judgement: sufficient progress\n\nArea for priority action 2: Waiting times\n\nLeaders should cut waiting times for assessments of children and young people across the whole of the area.\n\nProgress judgement: insufficient progress\n"
+            ),
+            [
+                "Area for priority action 1: Shared governance = sufficient progress",
+                "Area for priority action 2: Waiting times = insufficient progress"
+            ]
+        );
     }
 
     #[test]

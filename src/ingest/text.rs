@@ -115,6 +115,12 @@ pub(crate) fn read_lines(lines: &[&str], pages: &[u32]) -> RawDoc {
             continue;
         }
         b.close_table();
+        // A rule ("-----", "=====") parts what is above it from what is below, and holds no
+        // text: the line after it starts afresh ("-----" over "Area for priority action 2").
+        if t.starts_with(['-', '=']) && is_rule_line(t) {
+            b.flush();
+            continue;
+        }
         if let Some(c) = t.starts_with('#').then(|| MD_HEADING.captures(t)).flatten() {
             b.flush();
             let level = c[1].len() as u8;
@@ -810,6 +816,17 @@ mod tests {
         assert_eq!(k[2], (BlockKind::Paragraph, "The council should:".into()));
         assert_eq!(k[3], (BlockKind::ListItem, "publish a plan".into()));
         assert_eq!(k[4], (BlockKind::ListItem, "report on progress yearly.".into()));
+    }
+
+    #[test]
+    fn a_rule_parts_the_text_and_holds_none() {
+        let doc = read(
+            "The board met twice.\n-----------------------------------\nArea for priority action 2: Waiting times\n\nLeaders should cut waits.\n",
+        );
+        let k = kinds(&doc);
+        assert_eq!(k[0], (BlockKind::Paragraph, "The board met twice.".into()));
+        assert_eq!(k[1], (BlockKind::Heading, "Area for priority action 2: Waiting times".into()));
+        assert!(k.iter().all(|(_, t)| !t.contains("---")), "{k:?}");
     }
 
     #[test]
