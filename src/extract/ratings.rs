@@ -92,6 +92,9 @@ fn words(s: &str) -> Vec<String> {
 /// word or two left out ("The experiences of children in care" under a grid's "The
 /// experiences and progress of children in care").
 fn duplicate(found: &[Rating], aspect: &str, grade: &str) -> bool {
+    // "Are services safe?" in a grid and "Is the service safe?" over its part ask one question.
+    const ASKING: [&str; 6] = ["is", "are", "the", "service", "services", "this"];
+    let words = |s: &str| -> Vec<String> { words(s).into_iter().filter(|w| !ASKING.contains(&w.as_str())).collect() };
     let w = words(aspect);
     found.iter().any(|r| {
         let have = words(&r.aspect);
@@ -166,10 +169,10 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
             push(aspect, &c["grade"], &mut out);
             continue;
         }
-        if let Some(c) = (b.kind == BlockKind::Heading && t.len() < 200 && ASPECT_SCORE_GRADE.is_match(t))
-            .then(|| ASPECT_SCORE_GRADE.captures(t))
-            .flatten()
-        {
+        // A grid's lines may read as a numbered list ("1.1 People get the most out of life
+        // 3 - Adequate").
+        let grid_line = matches!(b.kind, BlockKind::Heading | BlockKind::ListItem);
+        if let Some(c) = (grid_line && t.len() < 200 && ASPECT_SCORE_GRADE.is_match(t)).then(|| ASPECT_SCORE_GRADE.captures(t)).flatten() {
             let aspect = c.name("aspect").or(c.name("question")).or(c.name("dashed")).map_or("", |m| m.as_str());
             push(aspect, &c["grade"], &mut out);
         }
@@ -298,6 +301,20 @@ mod tests {
         let raw = crate::ingest::read_bytes(std::path::Path::new("t.txt"), text.as_bytes()).unwrap();
         let doc = crate::segment::build(raw, "t.txt", "id".into(), 0);
         super::extract(&doc).into_iter().map(|r| format!("{} = {}", r.aspect, r.grade)).collect()
+    }
+
+    #[test]
+    fn a_grid_of_numbered_indicators_and_key_questions_asked_twice() {
+        assert_eq!(
+            ratings_of(
+                "Detailed evaluations\n\nHow good is our leadership?                3 - Adequate\n2.2 Quality assurance is led well          3 - Adequate\n\nStaff were kind.\n"
+            ),
+            ["How good is our leadership? = adequate", "Quality assurance is led well = adequate"]
+        );
+        assert_eq!(
+            ratings_of("Ratings\n\nAre services safe?: Good\n\nIs the service safe?\n\nGood\n\nStaff were kind.\n"),
+            ["Are services safe? = good"]
+        );
     }
 
     #[test]
