@@ -200,6 +200,11 @@ mod tests {
         assert_eq!(ids(&t, "Plans should measure the direct impact on families."), ["performance"]);
         assert_eq!(ids(&t, "The ward should involve patients in planning their discharge."), ["engagement"]);
         assert_eq!(ids(&t, "Patients waited for psychological therapy."), ["mental-health"]);
+        assert_eq!(ids(&t, "Ambulance handovers were completed without delay."), ["unscheduled-care"]);
+        assert_eq!(ids(&t, "Agency nurses completed a local induction."), ["workforce"]);
+        assert_eq!(ids(&t, "Planning for discharge starts early."), ["delayed-discharge"]);
+        assert_eq!(ids(&t, "The council reviewed domiciliary care."), ["community-care"]);
+        assert_eq!(ids(&t, "The board should make better use of data."), ["performance"]);
         // Safety to speak up is the culture of a team, not mental health.
         assert!(ids(&t, "Staff felt psychologically safe to speak up.").is_empty());
     }
