@@ -483,6 +483,11 @@ pub fn is_nominal(text: &str) -> bool {
         "fell",
         "rose",
         "grew",
+        "placed",
+        "led",
+        "caused",
+        "meant",
+        "resulted",
     ];
     // Not as a participle that describes ("the continued update", "and increased risk",
     // "information used by leaders").
