@@ -478,19 +478,17 @@ mod tests {
     #[test]
     fn labels_set_inside_each_item_of_a_plan_stay() {
         let filler = "Line of ordinary report text that runs on.\n".repeat(6);
-        let item = |n: usize| format!("{n}. Item title\nIssue/risk\n{filler}Recommendation\n{filler}\nRunning title of the report\n\n");
-        let text: String = (1..=6).map(item).collect();
-        let (clean, _) = strip_running_lines(&text);
-        assert_eq!(clean.matches("Issue/risk").count(), 6);
-        assert_eq!(clean.matches("Recommendation").count(), 6);
-        assert_eq!(clean.matches("Running title of the report").count(), 0, "a line standing apart still goes");
-        // Labels that each head their text after a blank line.
-        let item = |n: usize| format!("{n}. Item title\n\nIssue/risk\n{filler}\nRecommendation\n{filler}\nRunning title of the report\n\n");
-        let text: String = (1..=6).map(item).collect();
-        let (clean, _) = strip_running_lines(&text);
-        assert_eq!(clean.matches("Issue/risk").count(), 6);
-        assert_eq!(clean.matches("Recommendation").count(), 6);
-        assert_eq!(clean.matches("Running title of the report").count(), 0, "a line standing apart still goes");
+        // Labels set inside the text, and labels that each head their text after a blank line.
+        for gap in ["", "\n"] {
+            let item = |n: usize| {
+                format!("{n}. Item title\n{gap}Issue/risk\n{filler}{gap}Recommendation\n{filler}\nRunning title of the report\n\n")
+            };
+            let text: String = (1..=6).map(item).collect();
+            let (clean, _) = strip_running_lines(&text);
+            assert_eq!(clean.matches("Issue/risk").count(), 6, "{gap:?}");
+            assert_eq!(clean.matches("Recommendation").count(), 6, "{gap:?}");
+            assert_eq!(clean.matches("Running title of the report").count(), 0, "a line standing apart still goes");
+        }
         // One label alone over each part's text may be a running line.
         let part = |n: usize| format!("Part {n}\n\nOur findings\n{filler}{filler}\n");
         let text: String = (1..=6).map(part).collect();
