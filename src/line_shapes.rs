@@ -157,12 +157,10 @@ pub fn grade_of_line(line: &str) -> Option<&str> {
 /// name ends and where the value starts. `None` without a run of four dots or more, or with
 /// nothing on either side.
 pub fn dot_leader(line: &str) -> Option<(usize, usize)> {
-    static DOTS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"...."));
-    static SPACED: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b". . . ."));
     let b = line.as_bytes();
-    // Every leader has a stop followed by a stop or a space and a stop: most lines have none.
-    memchr::memchr(b'.', b)?;
-    let at = DOTS.find(b).or_else(|| SPACED.find(b))?;
+    // Asked of every line: its few stops are read one by one rather than searching the line
+    // twice for the two forms.
+    let at = memchr::memchr_iter(b'.', b).find(|&i| b[i..].starts_with(b"....") || b[i..].starts_with(b". . . ."))?;
     let is_leader = |c: u8| c == b'.' || c == b' ' || c == b'\t';
     let start = b[..at].iter().rposition(|&c| !is_leader(c)).map_or(0, |p| p + 1);
     let end = b[at..].iter().position(|&c| !is_leader(c)).map_or(b.len(), |p| at + p);

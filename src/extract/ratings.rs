@@ -144,6 +144,7 @@ pub fn extract(doc: &Document) -> Vec<Rating> {
         }
         if t.len() < 200
             && t.contains(':')
+            && (t.contains("core") || t.contains("CORE"))
             && let Some(c) = ASPECT_SCORE.captures(t)
         {
             let aspect = c.name("aspect").map(|m| m.as_str()).or_else(|| heading_above(doc, i)).unwrap_or("");
