@@ -143,6 +143,10 @@ fn leading_actor(text: &str) -> Option<String> {
     clean(&text[..end])
 }
 
+/// What says what a call is, before its subject ("The recommendation is that", "These include
+/// that").
+pub(crate) const CALL_IS: &str = r"(?i)(?:(?-u:\b)recommendations?\s+(?:is|was|are|were)|(?-u:\b)(?:include|includes))\s+that\s+";
+
 /// Whether a phrase after a comma is an aside about the noun before it ("including the
 /// council", "consisting of partners across ...").
 pub(crate) fn is_aside(phrase: &str) -> bool {
@@ -246,9 +250,8 @@ fn from_clause(s: &str) -> Option<String> {
         if let Some(called) = c["subj"].trim_start().strip_prefix("including that ") {
             return clean(called);
         }
-        static CALL_IS: LazyLock<Regex> =
-            LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommendations?\s+(?:is|was|are|were)\s+that\s+").unwrap());
-        if let Some(m) = CALL_IS.find(&c["subj"]) {
+        static SAYS_WHAT_A_CALL_IS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(CALL_IS).unwrap());
+        if let Some(m) = SAYS_WHAT_A_CALL_IS.find(&c["subj"]) {
             return clean(&c["subj"][m.end()..]);
         }
         // "The group, consisting of partners across ..., should": the head before the aside;
@@ -634,6 +637,7 @@ mod appositive_tests {
             ("The council's leaders should set out a plan.", "The council's leaders"),
             ("Inspectors made four recommendations, including that the partnership should plan its workforce.", "the partnership"),
             ("The recommendation is that the health board should review how it plans discharge.", "the health board"),
+            ("These include that the health board should review how it plans discharge.", "the health board"),
             (
                 "The report calls on the Scottish Government, councils and NHS boards to agree priorities.",
                 "the Scottish Government, councils and NHS boards",

@@ -32,8 +32,9 @@ static CUE: LazyLock<Gated> = LazyLock::new(|| {
             "imperative",
             "cannot",
             "asked",
+            "expect",
         ],
-        r"(?i)(?-u:\b)((?P<told>(had|did)\s+(\w+\s+)?)?recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+(?:(?P<when>\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)|\S)|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without|(inspectors|we|auditors|regulators?|the\s+inspectorate|the\s+commission|the\s+regulator)\s+(have|has)\s+(also\s+)?asked\s+(\w+\s+){1,6}to(?-u:\b))",
+        r"(?i)(?-u:\b)((?P<told>(had|did)\s+(\w+\s+)?)?recommend(s|ed)?\s+that|(call(ed|s)|(we|i)\s+(would\s+|also\s+|therefore\s+)?call)\s+(on|upon)\s+(?:(?P<when>\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)|\S)|urg(ed|es)\s+(\w+\s+){1,5}to(?-u:\b)|(would|we|I|inspectors)\s+(strongly\s+)?(urge|encourage)\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors|regulators?|would|also)\s+(would\s+)?(\w+\s+)?(expect|like|want|wish|hope)\s+to\s+see|(?P<sub>(when|where|if|unless|whether|as|because|since|while|whilst)\s+)?(it|this)\s+(is|will\s+be|would\s+be)\s+(important|essential|vital|crucial|necessary|critical|imperative)\s+(for\s+[^,]{1,60}\s+)?to(?-u:\b)|cannot\s+(happen|succeed|work|be\s+achieved)\s+without|(inspectors|we|auditors|regulators?|the\s+inspectorate|the\s+commission|the\s+regulator)\s+(have|has)\s+(also\s+)?asked\s+(\w+\s+){1,6}to(?-u:\b)|(we|i|inspectors|auditors)\s+(would\s+|now\s+|also\s+|will\s+)?expect\s+(the|all|each|every)\s+(\w+\s+){0,5}to\s+([ac-z][a-z]*|b[a-df-z][a-z]*|be[a-z]+)(?-u:\b))",
     )
 });
 /// "We want councils to review ...": a call on a body. "We want people to feel safe" states
@@ -154,7 +155,8 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     // Each coordinated clause may carry its own subject ("X must be in place and all partners
     // need to ..."), as may what follows a label ("Recommendation 1: The partnership should") or
     // a report's count of its calls ("made four recommendations, including that the partnership
-    // should ...") or what a call says ("The recommendation is that the board should ...").
+    // should ...") or what a call says ("The recommendation is that the board should ...",
+    // "These include that the board should ...").
     static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         crate::rx::regex(
             r"(?i)[,;:]\s+(?:(?:and|but|while|whilst)\s+|including\s+(?:that\s+)?)?|\s(?:and|but)\s+(?:all|every|each)(?-u:\b)",
@@ -183,10 +185,9 @@ fn modal_in_a_main_clause(text: &str, of_an_actor: bool) -> bool {
     }
     // Searched apart from the clause marks, and only where the word is, as few sentences
     // say what a call is.
-    static CALL_IS: LazyLock<Regex> =
-        LazyLock::new(|| crate::rx::regex(r"(?i)(?-u:\b)recommendations?\s+(?:is|was|are|were)\s+that\s+").unwrap());
-    static CALL_WORD: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"ecommendation"));
-    let call_is = CALL_WORD.find(t.as_bytes()).and_then(|_| CALL_IS.find(t)).map(|m| m.end()).filter(|&e| e <= last_modal);
+    static CALL_IS: LazyLock<Regex> = LazyLock::new(|| crate::rx::regex(crate::extract::actor::CALL_IS).unwrap());
+    static CALL_WORDS: LazyLock<crate::rx::Words> = LazyLock::new(|| crate::rx::Words::new(&["ecommendation", "nclude"]));
+    let call_is = CALL_WORDS.is_match(t.as_bytes()).then(|| CALL_IS.find(t)).flatten().map(|m| m.end()).filter(|&e| e <= last_modal);
     std::iter::once(0)
         .chain(call_is)
         // A colon opens a clause only after a label at the start, not inside what is quoted.
@@ -850,6 +851,7 @@ mod tests {
                 "Inspectors would like to see more.",
                 "Change cannot happen without money.",
                 "Inspectors have asked the board to act.",
+                "We would expect the board to act.",
                 "We would call on boards to act.",
                 "It is important for the council to act.",
                 "It will be essential to act.",
@@ -876,6 +878,10 @@ mod tests {
         // A report's count of its calls, then one of them.
         assert!(has_cue("Inspectors made four recommendations, including that the partnership should plan its workforce."));
         assert!(has_cue("The recommendation is that the health board should review how it plans discharge."));
+        assert!(has_cue("These include that the health board should review how it plans discharge."));
+        assert!(has_cue("We expect the partnership to complete its needs assessments."));
+        assert!(!has_cue("Waiting times are expected to rise."));
+        assert!(!has_cue("We expect the new data to be available from the spring."));
         assert!(!has_cue("Children do not achieve as well as they should."));
         assert!(!has_cue("Many wait too long, without the help they need to recover."));
         assert!(!has_cue("The partnership must work jointly to make improvements."));
