@@ -141,6 +141,19 @@ pub fn is_label_line(line: &str) -> bool {
     label_end(line).is_some_and(|end| end < line.len())
 }
 
+/// Whether `t` has three letters or more, all of them capitals; it stops at the first small
+/// letter, which most lines have within a word or two.
+pub fn all_caps(t: &str) -> bool {
+    let mut n_letters = 0;
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n_letters += 1;
+    }
+    n_letters >= 3
+}
+
 /// The grade a line gives, when the line is a grade and nothing else ("Good", "Requires
 /// improvement").
 pub fn grade_of_line(line: &str) -> Option<&str> {

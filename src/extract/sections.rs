@@ -85,7 +85,7 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
             // Plain text ranks headings by type: one in capitals after one in capitals opened
             // the section ("INTRODUCTION", then "AUDIT OF THE ANNUAL ACCOUNTS") is the next
             // part, though a line of capitalised words may otherwise only label what follows.
-            let same_type = opened_in_capitals && in_capitals(doc.block_text(i));
+            let same_type = opened_in_capitals && crate::line_shapes::all_caps(doc.block_text(i));
             let announced = current != Section::Strengths && i > 0 && {
                 let before = doc.block_text(i - 1);
                 is_lead_in(before) && super::has_words(before, 5)
@@ -95,7 +95,7 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
                 quiet_run = 0;
                 opened_depth = number_depth(doc.block_text(i));
                 opened_level = b.level;
-                opened_in_capitals = in_capitals(doc.block_text(i));
+                opened_in_capitals = crate::line_shapes::all_caps(doc.block_text(i));
             } else if !heading_gives_a_grade(doc.block_text(i))
                 && !same_type
                 && (current != Section::Strengths && names_only(doc.slice(b.span).trim())
@@ -148,13 +148,6 @@ pub fn block_sections(doc: &Document) -> Vec<Section> {
         out.push(current);
     }
     out
-}
-
-/// Whether a heading is set in capitals ("AUDIT OF THE ANNUAL ACCOUNTS"), with a few letters at
-/// least.
-fn in_capitals(t: &str) -> bool {
-    let mut letters = t.chars().filter(|c| c.is_alphabetic());
-    letters.clone().nth(3).is_some() && letters.all(char::is_uppercase)
 }
 
 /// How many numbers a heading's own number has: "2.3 Assessment" two, "3. Evaluation" one.

@@ -6,7 +6,7 @@ use super::html::fragment_lines;
 use super::lines::{split_lines, trimmed};
 use super::running_lines::strip_running_lines_of;
 use super::{RawBlock, RawDoc};
-use crate::line_shapes::{self, is_date_line, is_function_word};
+use crate::line_shapes::{self, all_caps, is_date_line, is_function_word};
 use crate::model::{BlockKind, CellRef, Table};
 use regex::Regex;
 use std::borrow::Cow;
@@ -452,19 +452,6 @@ fn is_numbered_heading(t: &str, lines: &[&str], i: usize) -> bool {
     }
     let prev = lines[..i].iter().rev().map(|l| trimmed(l)).find(|l| !l.is_empty()).unwrap_or("");
     !prev.ends_with(':') && leading_number(prev).is_none_or(|(p, _)| p + 1 != n)
-}
-
-/// Whether `t` has three letters or more, all of them capitals; it stops at the first small
-/// letter, which most lines have within a word or two.
-fn all_caps(t: &str) -> bool {
-    let mut n_letters = 0;
-    for c in t.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
-        }
-        n_letters += 1;
-    }
-    n_letters >= 3
 }
 
 fn ends_sentence(t: &str) -> bool {
